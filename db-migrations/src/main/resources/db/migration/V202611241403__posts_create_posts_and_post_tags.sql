@@ -1,0 +1,17 @@
+CREATE TABLE IF NOT EXISTS posts (
+  id SERIAL PRIMARY KEY,
+  title VARCHAR(500) NOT NULL,
+  content TEXT NOT NULL,
+  published BOOLEAN DEFAULT false,
+  "authorId" INT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  "createdAt" TIMESTAMPTZ DEFAULT now(),
+  "updatedAt" TIMESTAMPTZ DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS post_tags (
+  "postId" INT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  "tagId" INT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  "createdAt" TIMESTAMPTZ DEFAULT now(),
+  "updatedAt" TIMESTAMPTZ DEFAULT now(),
+  PRIMARY KEY ("postId", "tagId")
+);

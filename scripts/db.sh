@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Project-local PostgreSQL + pgvector for Inkwell.
+#   scripts/db.sh [start]   install what is missing, create and start the cluster, create the databases
+#   scripts/db.sh stop | status | url
+# Idempotent: a second "start" with everything in place only checks and returns.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PORT=${INKWELL_PG_PORT:-54329}
+DB_USER=inkwell
+DATABASES=(inkwell inkwell_test)
+PG_MIN=15
+
+log() { printf '[db] %s\n' "$*" >&2; }
+die() { printf '[db] error: %s\n' "$*" >&2; exit 1; }
+
+# Root runs package installs directly; a normal user needs sudo for them (and only for them).
+as_admin() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "'$*' needs root; install PostgreSQL >= $PG_MIN and pgvector, or run as root"; fi
+}
+
+apt_updated=false
+apt_install() {
+  $apt_updated || { as_admin apt-get update -qq; apt_updated=true; }
+  as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Newest installed server of version >= PG_MIN (Debian layout: /usr/lib/postgresql/NN/bin).
+find_bindir() {
+  local v
+  for v in $(ls /usr/lib/postgresql 2>/dev/null | sort -rn); do
+    if [ "$v" -ge "$PG_MIN" ] 2>/dev/null && [ -x "/usr/lib/postgresql/$v/bin/postgres" ]; then
+      echo "/usr/lib/postgresql/$v/bin"; return 0
+    fi
+  done
+  # Non-Debian layouts: a postgres binary on PATH.
+  if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/postgres" ]; then
+    pg_config --bindir; return 0
+  fi
+  return 1
+}
+
+install_server() {
+  find_bindir >/dev/null && return 0
+  command -v apt-get >/dev/null || die "PostgreSQL >= $PG_MIN is not installed and this is not a Debian/Ubuntu machine"
+  log "installing PostgreSQL server"
+  apt_install postgresql postgresql-contrib
+  find_bindir >/dev/null || die "PostgreSQL installed, but no server >= $PG_MIN found"
+}
+
+# The first apt source's mirror URI, from deb822 or one-line format; never hard-coded here.
+debian_mirror() {
+  local f uri
+  for f in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    uri=$(awk '/^URIs:/ {print $2; exit}' "$f")
+    case "$uri" in *debian-security*|"") ;; *) echo "$uri"; return 0 ;; esac
+  done
+  if [ -f /etc/apt/sources.list ]; then
+    uri=$(awk '$1=="deb" && $0 !~ /security/ {for (i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' /etc/apt/sources.list)
+    [ -n "$uri" ] && { echo "$uri"; return 0; }
+  fi
+  return 1
+}
+
+install_pgvector() {
+  local bindir=$1 ver pgc
+  pgc="$bindir/pg_config"
+  ver=$(basename "$(dirname "$bindir")")
+  [ -x "$pgc" ] || pgc=$(command -v pg_config || true)
+  if [ -n "$pgc" ] && [ -f "$("$pgc" --sharedir)/extension/vector.control" ]; then return 0; fi
+  [ -f "/usr/share/postgresql/$ver/extension/vector.control" ] && return 0
+  command -v apt-get >/dev/null || die "pgvector is not installed for PostgreSQL $ver"
+
+  $apt_updated || { as_admin apt-get update -qq; apt_updated=true; }
+  if apt-cache show "postgresql-$ver-pgvector" >/dev/null 2>&1; then
+    log "installing postgresql-$ver-pgvector"
+    apt_install "postgresql-$ver-pgvector"
+    return 0
+  fi
+
+  # Debian 12 has no pgvector package; Debian 13's source package builds against PostgreSQL 15.
+  log "building pgvector from Debian trixie's source package"
+  local mirror keyring src work
+  mirror=$(debian_mirror) || die "cannot read a Debian mirror from the apt sources"
+  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  src=/etc/apt/sources.list.d/inkwell-trixie-src.sources
+  apt_install "postgresql-server-dev-$ver" build-essential dpkg-dev
+  printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: %s\n' "$mirror" "$keyring" \
+    | as_admin tee "$src" >/dev/null
+  as_admin apt-get update -qq
+  work=$(mktemp -d); chmod 755 "$work"
+  ( cd "$work" && apt-get source --download-only -qq pgvector >/dev/null )
+  # The trixie entry was only needed to fetch the source: leave apt as it was.
+  as_admin rm -f "$src"
+  ( cd "$work" && tar xf pgvector_*.orig.tar.* && cd "$(find . -maxdepth 1 -type d -name 'pgvector*' | head -1)" \
+      && make -s PG_CONFIG="$bindir/pg_config" >/dev/null && as_admin make -s PG_CONFIG="$bindir/pg_config" install >/dev/null )
+  rm -rf "$work"
+  [ -f "$("$bindir/pg_config" --sharedir)/extension/vector.control" ] || die "pgvector build did not install"
+  log "pgvector installed"
+}
+
+# initdb refuses root: as root the cluster belongs to the unprivileged 'postgres' user.
+run_user=""
+as_pg() { if [ -n "$run_user" ]; then runuser -u "$run_user" -- "$@"; else "$@"; fi; }
+
+pick_datadir() {
+  DATA="$ROOT/.pgdata"
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    run_user=postgres
+    # A checkout under a private home (e.g. /root) is not reachable by 'postgres'.
+    if ! runuser -u postgres -- test -x "$ROOT"; then
+      DATA="/var/tmp/inkwell-pgdata-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+      log "checkout not readable by 'postgres'; data directory is $DATA"
+    fi
+  fi
+}
+
+psql_admin() { "$BINDIR/psql" -X -q -h 127.0.0.1 -p "$PORT" -U "$DB_USER" -v ON_ERROR_STOP=1 "$@"; }
+
+is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BINDIR/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
+
+start() {
+  install_server
+  BINDIR=$(find_bindir)
+  install_pgvector "$BINDIR"
+  pick_datadir
+  if [ ! -f "$DATA/PG_VERSION" ]; then
+    log "creating cluster in $DATA (port $PORT)"
+    mkdir -p "$DATA"
+    [ -n "$run_user" ] && chown "$run_user" "$DATA"
+    chmod 700 "$DATA"
+    as_pg "$BINDIR/initdb" -D "$DATA" -U "$DB_USER" --auth-local=trust --auth-host=scram-sha-256 \
+      -E UTF8 --locale=C.UTF-8 >/dev/null
+    # The project's own user connects without a password over loopback; any other role needs its
+    # password, so tests can prove what a wrong password does.
+    as_pg sed -i "0,/^host/s//host    all             $DB_USER         127.0.0.1\/32            trust\n&/" "$DATA/pg_hba.conf"
+    # Loopback only, no Unix socket (its path would depend on the checkout's location).
+    as_pg tee -a "$DATA/postgresql.conf" >/dev/null <<CONF
+port = $PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''
+max_connections = 200
+shared_buffers = 256MB
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+CONF
+  fi
+  if ! is_running; then
+    log "starting PostgreSQL on 127.0.0.1:$PORT"
+    as_pg "$BINDIR/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null \
+      || { tail -20 "$DATA/server.log" >&2; die "server did not start"; }
+  fi
+  local db
+  for db in "${DATABASES[@]}"; do
+    if [ -z "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+      psql_admin -d postgres -c "CREATE DATABASE $db"
+    fi
+    psql_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector" 2>/dev/null
+  done
+  log "ready: jdbc:postgresql://127.0.0.1:$PORT/inkwell (tests: inkwell_test), user $DB_USER"
+}
+
+stop() {
+  BINDIR=$(find_bindir) || { log "no PostgreSQL installed"; return 0; }
+  pick_datadir
+  if is_running; then as_pg "$BINDIR/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null; log "stopped"; else log "not running"; fi
+}
+
+status() {
+  BINDIR=$(find_bindir) || { log "no PostgreSQL installed"; return 3; }
+  pick_datadir
+  if is_running; then log "running on 127.0.0.1:$PORT, data in $DATA"; else log "not running"; return 3; fi
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  url) echo "jdbc:postgresql://127.0.0.1:$PORT/inkwell" ;;
+  *) die "usage: $0 [start|stop|status|url]" ;;
+esac
