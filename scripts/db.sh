@@ -6,26 +6,14 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PORT=${INKWELL_PG_PORT:-54329}
+PORT=54329   # the app and test defaults name this port
 DB_USER=inkwell
 DATABASES=(inkwell inkwell_test)
 PG_MIN=15
 
-log() { printf '[db] %s\n' "$*" >&2; }
-die() { printf '[db] error: %s\n' "$*" >&2; exit 1; }
-
-# Root runs package installs directly; a normal user needs sudo for them (and only for them).
-as_admin() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else die "'$*' needs root; install PostgreSQL >= $PG_MIN and pgvector, or run as root"; fi
-}
-
-apt_updated=false
-apt_install() {
-  $apt_updated || { as_admin apt-get update -qq; apt_updated=true; }
-  as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
+LOG_TAG=db
+# shellcheck source=lib.sh
+. "$ROOT/scripts/lib.sh"
 
 # Newest installed server of version >= PG_MIN (Debian layout: /usr/lib/postgresql/NN/bin).
 find_bindir() {
@@ -74,7 +62,7 @@ install_pgvector() {
   [ -f "/usr/share/postgresql/$ver/extension/vector.control" ] && return 0
   command -v apt-get >/dev/null || die "pgvector is not installed for PostgreSQL $ver"
 
-  $apt_updated || { as_admin apt-get update -qq; apt_updated=true; }
+  apt_update_once
   if apt-cache show "postgresql-$ver-pgvector" >/dev/null 2>&1; then
     log "installing postgresql-$ver-pgvector"
     apt_install "postgresql-$ver-pgvector"

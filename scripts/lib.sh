@@ -1,0 +1,29 @@
+# Shared by the scripts in this folder: logging and installing Debian packages as root or via sudo.
+log() { printf '[%s] %s\n' "${LOG_TAG:-inkwell}" "$*" >&2; }
+die() { printf '[%s] error: %s\n' "${LOG_TAG:-inkwell}" "$*" >&2; exit 1; }
+
+# Root runs package installs directly; a normal user needs sudo for them (and only for them).
+as_admin() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "'$*' needs root: install it yourself, or run as root"; fi
+}
+
+apt_updated=false
+apt_update_once() { $apt_updated || { as_admin apt-get update -qq; apt_updated=true; }; }
+apt_install() {
+  command -v apt-get >/dev/null || die "cannot install $* here: not a Debian/Ubuntu machine"
+  apt_update_once
+  as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# JDK 17+ and Maven, from the distribution when missing.
+ensure_java_and_maven() {
+  local v
+  v=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+  if [ -z "$v" ] || [ "${v%%.*}" -lt 17 ] || ! command -v javac >/dev/null; then
+    log "installing a JDK 17"
+    apt_install openjdk-17-jdk-headless
+  fi
+  command -v mvn >/dev/null || { log "installing Maven"; apt_install maven; }
+}
