@@ -53,13 +53,13 @@ debian_mirror() {
   return 1
 }
 
+# The server's own pg_config (Debian ships it with the client package), else the one on PATH.
+pg_config_of() { if [ -x "$1/pg_config" ]; then echo "$1/pg_config"; else command -v pg_config; fi; }
+
 install_pgvector() {
-  local bindir=$1 ver pgc
-  pgc="$bindir/pg_config"
+  local bindir=$1 ver
   ver=$(basename "$(dirname "$bindir")")
-  [ -x "$pgc" ] || pgc=$(command -v pg_config || true)
-  if [ -n "$pgc" ] && [ -f "$("$pgc" --sharedir)/extension/vector.control" ]; then return 0; fi
-  [ -f "/usr/share/postgresql/$ver/extension/vector.control" ] && return 0
+  if [ -f "$("$(pg_config_of "$bindir")" --sharedir)/extension/vector.control" ]; then return 0; fi
   command -v apt-get >/dev/null || die "pgvector is not installed for PostgreSQL $ver"
 
   apt_update_once
@@ -79,14 +79,16 @@ install_pgvector() {
   printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: %s\n' "$mirror" "$keyring" \
     | as_admin tee "$src" >/dev/null
   as_admin apt-get update -qq
-  work=$(mktemp -d); chmod 755 "$work"
-  ( cd "$work" && apt-get source --download-only -qq pgvector >/dev/null )
+  work=$(mktemp -d)
+  # Sandbox user = whoever runs this: apt's _apt user cannot write into a private temp directory.
+  ( cd "$work" && apt-get source --download-only -qq -o APT::Sandbox::User="$(id -un)" pgvector >/dev/null )
   # The trixie entry was only needed to fetch the source: leave apt as it was.
   as_admin rm -f "$src"
   ( cd "$work" && tar xf pgvector_*.orig.tar.* && cd "$(find . -maxdepth 1 -type d -name 'pgvector*' | head -1)" \
-      && make -s PG_CONFIG="$bindir/pg_config" >/dev/null && as_admin make -s PG_CONFIG="$bindir/pg_config" install >/dev/null )
+      && make -s PG_CONFIG="$(pg_config_of "$bindir")" >/dev/null \
+      && as_admin make -s PG_CONFIG="$(pg_config_of "$bindir")" install >/dev/null )
   rm -rf "$work"
-  [ -f "$("$bindir/pg_config" --sharedir)/extension/vector.control" ] || die "pgvector build did not install"
+  [ -f "$("$(pg_config_of "$bindir")" --sharedir)/extension/vector.control" ] || die "pgvector build did not install"
   log "pgvector installed"
 }
 
