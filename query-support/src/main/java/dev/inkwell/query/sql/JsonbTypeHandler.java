@@ -1,0 +1,52 @@
+package dev.inkwell.query.sql;
+
+import java.sql.CallableStatement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.apache.ibatis.type.BaseTypeHandler;
+import org.apache.ibatis.type.JdbcType;
+import org.postgresql.util.PGobject;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSONB column as a JSON object tree ({@code Map<String, Object>}: nested maps, lists, strings,
+ * numbers, booleans). Named explicitly in the statements that need it, not registered for every Map.
+ */
+public class JsonbTypeHandler extends BaseTypeHandler<Map<String, Object>> {
+
+  private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
+  };
+
+  @Override
+  public void setNonNullParameter(PreparedStatement ps, int i, Map<String, Object> value, JdbcType jdbcType)
+      throws SQLException {
+    PGobject json = new PGobject();
+    json.setType("jsonb");
+    json.setValue(JsonMapper.shared().writeValueAsString(value));
+    ps.setObject(i, json);
+  }
+
+  @Override
+  public Map<String, Object> getNullableResult(ResultSet rs, String columnName) throws SQLException {
+    return parse(rs.getString(columnName));
+  }
+
+  @Override
+  public Map<String, Object> getNullableResult(ResultSet rs, int columnIndex) throws SQLException {
+    return parse(rs.getString(columnIndex));
+  }
+
+  @Override
+  public Map<String, Object> getNullableResult(CallableStatement cs, int columnIndex) throws SQLException {
+    return parse(cs.getString(columnIndex));
+  }
+
+  private static Map<String, Object> parse(String json) {
+    return json == null ? null : JsonMapper.shared().readValue(json, TREE);
+  }
+}

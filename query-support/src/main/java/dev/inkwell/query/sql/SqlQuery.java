@@ -1,0 +1,30 @@
+package dev.inkwell.query.sql;
+
+import java.util.List;
+
+/**
+ * Everything a list statement needs, compiled and checked: filter, projection (empty = every
+ * column), order (always ending in the id tie-breaker), limit and offset (null = none).
+ */
+public record SqlQuery(SqlWhere where, List<SqlColumn> columns, List<SqlSort> order, Integer limit, Long offset) {
+
+  public SqlWhere getWhere() {
+    return where;
+  }
+
+  public List<SqlColumn> getColumns() {
+    return columns;
+  }
+
+  public List<SqlSort> getOrder() {
+    return order;
+  }
+
+  public Integer getLimit() {
+    return limit;
+  }
+
+  public Long getOffset() {
+    return offset;
+  }
+}

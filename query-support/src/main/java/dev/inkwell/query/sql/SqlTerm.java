@@ -1,0 +1,75 @@
+package dev.inkwell.query.sql;
+
+import java.util.List;
+
+/**
+ * One token of a compiled filter, read by the {@code WhereSql.xml} fragment. {@code column} is an SQL
+ * expression taken from an entity's {@link dev.inkwell.query.FieldSet} (never from a request); every
+ * value travels in {@code value}/{@code values} and is bound with {@code #{}}.
+ */
+public final class SqlTerm {
+
+  private final String kind;
+  private final String column;
+  private final String jsonPath;
+  private final String op;
+  private final Object value;
+  private final List<Object> values;
+
+  private SqlTerm(String kind, String column, String jsonPath, String op, Object value, List<Object> values) {
+    this.kind = kind;
+    this.column = column;
+    this.jsonPath = jsonPath;
+    this.op = op;
+    this.value = value;
+    this.values = values;
+  }
+
+  static final SqlTerm OPEN = token("OPEN");
+  static final SqlTerm CLOSE = token("CLOSE");
+  static final SqlTerm AND = token("AND");
+  static final SqlTerm OR = token("OR");
+  static final SqlTerm NOT = token("NOT");
+  static final SqlTerm TRUE = token("TRUE");
+  static final SqlTerm FALSE = token("FALSE");
+
+  private static SqlTerm token(String kind) {
+    return new SqlTerm(kind, null, null, null, null, List.of());
+  }
+
+  static SqlTerm condition(String column, String jsonPath, String op, Object value, List<Object> values) {
+    return new SqlTerm("COND", column, jsonPath, op, value, values);
+  }
+
+  /** OPEN, CLOSE, AND, OR, NOT, TRUE, FALSE or COND. */
+  public String getKind() {
+    return kind;
+  }
+
+  public String getColumn() {
+    return column;
+  }
+
+  /** For a condition inside a JSONB document: the path as a text[] literal ({@code {"a","b"}}), bound. */
+  public String getJsonPath() {
+    return jsonPath;
+  }
+
+  /** The {@link dev.inkwell.query.Op} name, or IS_NULL / IS_NOT_NULL. */
+  public String getOp() {
+    return op;
+  }
+
+  public Object getValue() {
+    return value;
+  }
+
+  public List<Object> getValues() {
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return kind.equals("COND") ? column + (jsonPath == null ? "" : "#>>" + jsonPath) + " " + op : kind;
+  }
+}

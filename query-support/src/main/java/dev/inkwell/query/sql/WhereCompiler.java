@@ -1,0 +1,173 @@
+package dev.inkwell.query.sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import dev.inkwell.query.FieldSet;
+import dev.inkwell.query.FieldSet.Field;
+import dev.inkwell.query.FieldType;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Like;
+import dev.inkwell.query.Op;
+import dev.inkwell.query.Values;
+import dev.inkwell.query.Where;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Flattens a {@link Where} tree into the token list that {@code WhereSql.xml} renders. MyBatis XML
+ * cannot include a fragment recursively, so nesting is expressed with OPEN/CLOSE tokens instead.
+ * Every field is checked against the {@link FieldSet}, every operator against the field's type and
+ * every value against the column's type, before any SQL exists.
+ */
+public final class WhereCompiler {
+
+  private final FieldSet fields;
+  private final List<SqlTerm> terms = new ArrayList<>();
+
+  private WhereCompiler(FieldSet fields) {
+    this.fields = fields;
+  }
+
+  public static SqlWhere compile(Where where, FieldSet fields) {
+    if (where == null || where.isEmpty()) {
+      return SqlWhere.NONE;
+    }
+    WhereCompiler compiler = new WhereCompiler(fields);
+    compiler.add(where);
+    return new SqlWhere(compiler.terms);
+  }
+
+  private void add(Where where) {
+    if (where instanceof Where.And and) {
+      group(and.parts(), SqlTerm.AND, SqlTerm.TRUE);
+    } else if (where instanceof Where.Or or) {
+      group(or.parts(), SqlTerm.OR, SqlTerm.FALSE);
+    } else if (where instanceof Where.Not not) {
+      terms.add(SqlTerm.NOT);
+      terms.add(SqlTerm.OPEN);
+      add(not.part());
+      terms.add(SqlTerm.CLOSE);
+    } else if (where instanceof Where.Condition condition) {
+      condition(condition);
+    } else {
+      throw new InvalidQueryException(null, "missing filter");
+    }
+  }
+
+  /** An empty AND is true and an empty OR false, as in Sequelize. */
+  private void group(List<Where> parts, SqlTerm joiner, SqlTerm whenEmpty) {
+    if (parts.isEmpty()) {
+      terms.add(whenEmpty);
+      return;
+    }
+    if (parts.size() == 1) {
+      add(parts.get(0));
+      return;
+    }
+    terms.add(SqlTerm.OPEN);
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        terms.add(joiner);
+      }
+      add(parts.get(i));
+    }
+    terms.add(SqlTerm.CLOSE);
+  }
+
+  private void condition(Where.Condition c) {
+    Field field;
+    String jsonPath = null;
+    FieldType type;
+    Field document = fields.jsonbFieldOf(c.field());
+    if (document != null) {
+      field = document;
+      jsonPath = pathLiteral(c.field().substring(document.name().length() + 1));
+      type = FieldType.TEXT; // ->> / #>> yield text
+    } else {
+      field = fields.field(c.field());
+      type = field.type();
+    }
+    Op op = c.op();
+    if (op == null) {
+      throw new InvalidQueryException(c.field(), "no operator for '" + c.field() + "'");
+    }
+    // eq/ne null mean IS [NOT] NULL, as in Sequelize.
+    if (c.value() == null && (op == Op.EQ || op == Op.IS)) {
+      terms.add(SqlTerm.condition(field.column(), jsonPath, "IS_NULL", null, List.of()));
+      return;
+    }
+    if (c.value() == null && (op == Op.NE || op == Op.NOT)) {
+      terms.add(SqlTerm.condition(field.column(), jsonPath, "IS_NOT_NULL", null, List.of()));
+      return;
+    }
+    if (!type.operators().contains(op)) {
+      throw new InvalidQueryException(c.field(), "operator " + op.jsonName() + " does not apply to '" + c.field()
+          + "' (" + type.name().toLowerCase() + "); allowed: "
+          + String.join(", ", type.operators().stream().map(Op::jsonName).toList()));
+    }
+    String name = c.field();
+    switch (op) {
+      case IS, NOT -> throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes only null");
+      case IN, NOT_IN -> {
+        List<Object> values = list(name, op, c.value()).stream().map(v -> Values.coerce(name, type, v)).toList();
+        if (values.isEmpty()) {
+          // IN () is invalid SQL: an empty $in matches nothing, an empty $notIn everything.
+          terms.add(op == Op.IN ? SqlTerm.FALSE : SqlTerm.TRUE);
+        } else {
+          terms.add(SqlTerm.condition(field.column(), jsonPath, op.name(), null, values));
+        }
+      }
+      case BETWEEN, NOT_BETWEEN -> {
+        List<?> bounds = list(name, op, c.value());
+        if (bounds.size() != 2) {
+          throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes [low, high], got " + bounds.size() + " values");
+        }
+        terms.add(SqlTerm.condition(field.column(), jsonPath, op.name(), null,
+            List.of(Values.coerce(name, type, bounds.get(0)), Values.coerce(name, type, bounds.get(1)))));
+      }
+      case STARTS_WITH -> like(field, jsonPath, Like.escape(text(name, c.value())) + "%");
+      case ENDS_WITH -> like(field, jsonPath, "%" + Like.escape(text(name, c.value())));
+      case SUBSTRING -> like(field, jsonPath, "%" + Like.escape(text(name, c.value())) + "%");
+      case CONTAINS -> terms.add(SqlTerm.condition(field.column(), null, op.name(),
+          JsonMapper.shared().writeValueAsString(c.value()), List.of()));
+      case HAS_KEY -> terms.add(SqlTerm.condition(field.column(), null, op.name(), text(name, c.value()), List.of()));
+      default -> terms.add(SqlTerm.condition(field.column(), jsonPath, op.name(), Values.coerce(name, type, c.value()), List.of()));
+    }
+  }
+
+  private void like(Field field, String jsonPath, String pattern) {
+    terms.add(SqlTerm.condition(field.column(), jsonPath, "LIKE", pattern, List.of()));
+  }
+
+  private static List<?> list(String name, Op op, Object value) {
+    if (value instanceof Collection<?> collection) {
+      return new ArrayList<>(collection);
+    }
+    if (value instanceof Object[] array) {
+      return List.of(array);
+    }
+    throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes a list");
+  }
+
+  private static String text(String name, Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    throw new InvalidQueryException(name, "'" + name + "' takes a string, got " + Values.describe(value));
+  }
+
+  /** {@code a.b} → {@code {"a","b"}}, a text[] literal bound as a value. */
+  private static String pathLiteral(String path) {
+    StringBuilder literal = new StringBuilder("{");
+    String[] keys = path.split("\\.", -1);
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i].isEmpty()) {
+        throw new InvalidQueryException(path, "empty key in JSON path '" + path + "'");
+      }
+      literal.append(i == 0 ? "" : ",").append('"')
+          .append(keys[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return literal.append('}').toString();
+  }
+}

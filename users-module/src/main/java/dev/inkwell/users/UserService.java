@@ -1,0 +1,185 @@
+package dev.inkwell.users;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.Stats;
+import dev.inkwell.users.internal.UpsertCreatedFlag;
+import dev.inkwell.users.internal.UserMapper;
+import dev.inkwell.users.internal.UserRow;
+
+import static dev.inkwell.users.internal.UserFields.USERS;
+
+/**
+ * The guide's User calls. Filters, orders and attribute lists name fields of {@link User}; anything
+ * else is refused with an {@link InvalidQueryException} before SQL runs. Lists without an explicit
+ * order come back by id; every order ends with id as tie-breaker. Writes require a transaction
+ * (propagation MANDATORY): start one in the caller.
+ */
+@Service
+public class UserService {
+
+  /** Rows per INSERT in bulkCreate: 7 parameters each stays far below PostgreSQL's 65535. */
+  static final int BULK_BATCH = 1000;
+  private static final Pattern DUPLICATE_EMAIL = Pattern.compile("Key \\(email\\)=\\((.*)\\) already exists");
+
+  private final UserMapper mapper;
+  private final UpsertCreatedFlag createdFlag;
+
+  public UserService(UserMapper mapper, UpsertCreatedFlag createdFlag) {
+    this.mapper = mapper;
+    this.createdFlag = createdFlag;
+  }
+
+  /** {@code User.create}: the stored user, with the defaults and timestamps the database filled. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public User create(NewUser user) {
+    try {
+      return mapper.insert(UserRow.of(user)).toUser();
+    } catch (DuplicateKeyException e) {
+      throw duplicate(e);
+    }
+  }
+
+  /**
+   * {@code User.bulkCreate}: one multi-row INSERT per {@value #BULK_BATCH} users, returned in input
+   * order with their ids. A duplicate email fails the whole call (roll back the transaction).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<User> bulkCreate(List<NewUser> users) {
+    List<User> created = new ArrayList<>(users.size());
+    try {
+      for (int from = 0; from < users.size(); from += BULK_BATCH) {
+        List<UserRow> batch = users.subList(from, Math.min(users.size(), from + BULK_BATCH)).stream()
+            .map(UserRow::of).toList();
+        mapper.insertAll(batch).forEach(row -> created.add(row.toUser()));
+      }
+    } catch (DuplicateKeyException e) {
+      throw duplicate(e);
+    }
+    return created;
+  }
+
+  /** {@code User.findByPk}. */
+  public Optional<User> findByPk(int id) {
+    return Optional.ofNullable(mapper.selectById(id)).map(UserRow::toUser);
+  }
+
+  /** {@link #findByPk} or {@link UserNotFoundException}. */
+  public User get(int id) {
+    return findByPk(id).orElseThrow(() -> new UserNotFoundException(id));
+  }
+
+  /** {@code User.findOne({where})}: the matching user with the lowest id. */
+  public Optional<User> findOne(Where where) {
+    List<UserRow> rows = mapper.selectAll(USERS.query(FindOptions.where(where).limit(1, null)));
+    return rows.stream().findFirst().map(UserRow::toUser);
+  }
+
+  /**
+   * {@code User.findAll(options)}. With attributes, only those columns are selected and the other
+   * components of each {@link User} are null.
+   */
+  public List<User> findAll(FindOptions options) {
+    return mapper.selectAll(USERS.query(options)).stream().map(UserRow::toUser).toList();
+  }
+
+  /** A page of {@code findAll}: limit and offset of {@code options} are replaced by the page's. */
+  public Page<User> findPage(FindOptions options, PageRequest page) {
+    FindOptions unbounded = options.limit(null, null);
+    return PagedSelect.page(page, () -> mapper.selectAll(USERS.query(unbounded)), UserRow::toUser);
+  }
+
+  /** {@code User.count({where})}. */
+  public long count(Where where) {
+    return mapper.countBy(USERS.where(where));
+  }
+
+  /** count, sum, avg, min and max of a numeric attribute ({@code age}, {@code id}) in one query. */
+  public Stats stats(String attribute, Where where) {
+    return mapper.selectStats(USERS.numericColumn(attribute), USERS.where(where));
+  }
+
+  /** {@code User.sum(attribute, {where})}; null when nothing matches. */
+  public BigDecimal sum(String attribute, Where where) {
+    return stats(attribute, where).sum();
+  }
+
+  /**
+   * {@code User.update(values, {where})}: the number of rows changed. updatedAt moves on each. An
+   * empty filter updates every row, as in Sequelize.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int update(UserChanges changes, Where where) {
+    try {
+      return mapper.updateWhere(changes, USERS.where(where));
+    } catch (DuplicateKeyException e) {
+      throw duplicate(e);
+    }
+  }
+
+  /**
+   * The guide's instance update ({@code alice.age = 31; alice.save()}): writes every attribute of a
+   * user read earlier and returns it as stored. Refused with {@link StaleUserException} when the row
+   * changed since it was read (its updatedAt moved), so no update is silently lost.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public User save(User user) {
+    if (user.id() == null) {
+      throw new InvalidQueryException("id", "save needs a user read from the database (with its id)");
+    }
+    try {
+      UserRow saved = mapper.updateIfUnchanged(UserRow.of(user));
+      if (saved == null) {
+        throw new StaleUserException(user.id());
+      }
+      return saved.toUser();
+    } catch (DuplicateKeyException e) {
+      throw duplicate(e);
+    }
+  }
+
+  /**
+   * {@code User.upsert} by email, atomic ({@code INSERT ... ON CONFLICT (email) DO UPDATE}). On update
+   * only the given attributes change (null means not given) and updatedAt moves. {@code created} is
+   * true or false on PostgreSQL, and null on an engine that cannot tell (checked once, at the first
+   * upsert) rather than a guess.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UpsertResult upsert(NewUser user) {
+    if (createdFlag.supported()) {
+      UserRow row = mapper.upsertReportingInsert(UserRow.of(user));
+      return new UpsertResult(row.toUser(), row.getInserted());
+    }
+    return new UpsertResult(mapper.upsert(UserRow.of(user)).toUser(), null);
+  }
+
+  /** {@code User.destroy({where})}: the number deleted. An empty filter is refused: it would delete everyone. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int destroy(Where where) {
+    if (where == null || where.isEmpty()) {
+      throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every user");
+    }
+    return mapper.deleteWhere(USERS.where(where));
+  }
+
+  private static DuplicateEmailException duplicate(DuplicateKeyException e) {
+    Matcher m = DUPLICATE_EMAIL.matcher(String.valueOf(e.getMessage()));
+    return new DuplicateEmailException(m.find() ? m.group(1) : null, e);
+  }
+}

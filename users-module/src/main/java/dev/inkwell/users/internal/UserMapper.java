@@ -1,0 +1,41 @@
+package dev.inkwell.users.internal;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.SqlWhere;
+import dev.inkwell.query.sql.Stats;
+import dev.inkwell.users.UserChanges;
+
+@Mapper
+public interface UserMapper {
+
+  UserRow selectById(@Param("id") int id);
+
+  List<UserRow> selectAll(@Param("q") SqlQuery query);
+
+  long countBy(@Param("where") SqlWhere where);
+
+  /** {@code column} is a whitelisted expression from {@link UserFields}. */
+  Stats selectStats(@Param("column") String column, @Param("where") SqlWhere where);
+
+  UserRow insert(@Param("row") UserRow row);
+
+  /** One multi-row INSERT: one round trip for all {@code rows}. */
+  List<UserRow> insertAll(@Param("rows") List<UserRow> rows);
+
+  /** Upsert by email, reporting insert or update through {@code xmax}: only where {@link UpsertCreatedFlag} saw it work. */
+  UserRow upsertReportingInsert(@Param("row") UserRow row);
+
+  UserRow upsert(@Param("row") UserRow row);
+
+  int updateWhere(@Param("changes") UserChanges changes, @Param("where") SqlWhere where);
+
+  /** Writes every column of {@code row} if its updatedAt is still the stored one; null otherwise. */
+  UserRow updateIfUnchanged(@Param("row") UserRow row);
+
+  int deleteWhere(@Param("where") SqlWhere where);
+}

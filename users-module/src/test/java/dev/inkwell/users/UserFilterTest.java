@@ -1,0 +1,156 @@
+package dev.inkwell.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Sort;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.WhereJson;
+import dev.inkwell.query.testing.StatementCounter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every operator of the Op-style filter, written in its JSON form and run on PostgreSQL, each
+ * asserting exactly which users come back (in id order).
+ */
+@UsersDataTest
+class UserFilterTest {
+
+  @Autowired
+  UserService users;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  StatementCounter statements;
+
+  @BeforeEach
+  void fixture() {
+    jdbc.sql("DELETE FROM users").update(); // inside the test's transaction: rolled back afterwards
+    users.create(NewUser.of("alice@example.com", "Alice", 30)
+        .withMetadata(Map.of("role", "admin", "team", Map.of("name", "core"))));
+    users.create(new NewUser("bob@example.com", "Bob", 25, null, "Builder of 50%_things", Map.of("role", "user"), null));
+    users.create(new NewUser("carol@example.com", "Carol", 35, false, "Likes SQL", null, null));
+    users.create(new NewUser("dave@example.com", "Dave", 40, null, null, Map.of("tags", List.of("x")), "555"));
+  }
+
+  private List<String> names(String whereJson) {
+    Where where = WhereJson.parse(JsonMapper.shared().readTree(whereJson));
+    return users.findAll(FindOptions.where(where)).stream().map(User::name).toList();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      {"age": {"$gt": 25}}                                        | Alice,Carol,Dave
+      {"age": {"$lte": 30}}                                       | Alice,Bob
+      {"name": {"$in": ["Alice", "Bob"]}}                         | Alice,Bob
+      {"name": {"$like": "%li%"}}                                 | Alice
+      {"name": {"$iLike": "%ALICE%"}}                             | Alice
+      {"bio": {"$is": null}}                                      | Alice,Dave
+      {"$or": [{"$and": [{"age": {"$gte": 30}}, {"bio": {"$not": null}}]}, {"name": "Alice"}]} | Alice,Carol
+      {"name": "Bob"}                                             | Bob
+      {"name": {"$eq": "Bob"}}                                    | Bob
+      {"bio": null}                                               | Alice,Dave
+      {"age": {"$ne": 30}}                                        | Bob,Carol,Dave
+      {"age": {"$gte": 35}}                                       | Carol,Dave
+      {"age": {"$lt": 30}}                                        | Bob
+      {"age": {"$between": [25, 30]}}                             | Alice,Bob
+      {"age": {"$notBetween": [25, 30]}}                          | Carol,Dave
+      {"name": {"$notIn": ["Alice"]}}                             | Bob,Carol,Dave
+      {"name": ["Bob", "Carol"]}                                  | Bob,Carol
+      {"name": {"$in": []}}                                       | ''
+      {"name": {"$notIn": []}}                                    | Alice,Bob,Carol,Dave
+      {"name": {"$notLike": "%o%"}}                               | Alice,Dave
+      {"name": {"$notILike": "%A%"}}                              | Bob
+      {"name": {"$startsWith": "Ca"}}                             | Carol
+      {"email": {"$endsWith": "e@example.com"}}                   | Alice,Dave
+      {"bio": {"$substring": "50%_t"}}                            | Bob
+      {"bio": {"$substring": "%"}}                                | Bob
+      {"bio": {"$like": "%"}}                                     | Bob,Carol
+      {"bio": {"$not": null}}                                     | Bob,Carol
+      {"bio": {"$ne": null}}                                      | Bob,Carol
+      {"$not": {"age": {"$gte": 30}}}                             | Bob
+      {"isActive": false}                                         | Carol
+      {"age": {"$gt": 20, "$lt": 31}}                             | Alice,Bob
+      {"metadata": {"$contains": {"role": "admin"}}}              | Alice
+      {"metadata.role": "user"}                                   | Bob
+      {"metadata.team.name": "core"}                              | Alice
+      {"metadata.role": {"$in": ["admin", "user"]}}               | Alice,Bob
+      {"metadata": {"$hasKey": "tags"}}                           | Dave
+      {"metadata": null}                                          | Carol
+      {"phone": {"$not": null}}                                   | Dave
+      {"createdAt": {"$lte": "2999-01-01T00:00:00Z"}}             | Alice,Bob,Carol,Dave
+      {"$and": [{"$or": [{"name": "Alice"}, {"$and": [{"age": {"$gt": 30}}, {"$not": {"name": "Dave"}}]}]}, {"isActive": true}]} | Alice
+      {"$or": []}                                                 | ''
+      {"$and": []}                                                | Alice,Bob,Carol,Dave
+      {}                                                          | Alice,Bob,Carol,Dave
+      """)
+  void operatorMatchesExactly(String where, String expected) {
+    assertThat(names(where)).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected.split(",")));
+  }
+
+  @Test
+  void javaBuilderExpressesTheGuidesLogicalExample() {
+    Where where = Where.or(
+        Where.and(Where.field("age").gte(30), Where.field("bio").isNotNull()),
+        Where.field("name").eq("Alice"));
+
+    assertThat(users.findAll(FindOptions.where(where)).stream().map(User::name)).containsExactly("Alice", "Carol");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      {"password": "x"}                   | unknown field 'password' of users; allowed: id, email, name, age, isActive, bio, metadata, phone, createdAt, updatedAt
+      {"age": {"$foo": 1}}                | unknown operator '$foo'; allowed: $eq, $ne
+      {"age": "thirty"}                   | 'age' takes an integer, got the string "thirty"
+      {"age": 3000000000}                 | 'age' is out of range for an integer: 3000000000
+      {"isActive": "yes"}                 | 'isActive' takes true or false, got the string "yes"
+      {"name": {"$in": "Alice"}}          | $in on 'name' takes a list
+      {"age": {"$between": [1]}}          | $between on 'age' takes [low, high], got 1 values
+      {"age": {"$iLike": "%3%"}}          | operator $iLike does not apply to 'age' (integer); allowed: $eq
+      {"bio": {"$is": "x"}}               | $is on 'bio' takes only null
+      {"metadata": "admin"}               | operator $eq does not apply to 'metadata' (jsonb); allowed: $is, $not, $contains, $hasKey
+      {"createdAt": {"$gt": "yesterday"}} | 'createdAt' takes an ISO-8601 timestamp with offset, got "yesterday"
+      {"$xor": []}                        | unknown logical operator '$xor'
+      {"name": {"role": "admin"}}         | 'name': operators start with $
+      """)
+  void invalidFiltersAreRefusedBeforeAnySql(String where, String message) {
+    statements.reset();
+
+    assertThatThrownBy(() -> names(where)).isInstanceOf(InvalidQueryException.class).hasMessageStartingWith(message);
+    assertThat(statements.count()).isZero();
+  }
+
+  @Test
+  void orderAndAttributesGoThroughTheSameWhitelist() {
+    assertThatThrownBy(() -> users.findAll(FindOptions.all().order(Sort.desc("salary"))))
+        .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith("unknown field 'salary' of users");
+    assertThatThrownBy(() -> users.findAll(FindOptions.all().attributes("id", "password")))
+        .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith("unknown field 'password' of users");
+    assertThatThrownBy(() -> Sort.of("age", "SIDEWAYS"))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("allowed: ASC, DESC");
+  }
+
+  @Test
+  void orderWithNullsPlacementAndIdTieBreaker() {
+    List<String> byBio = users.findAll(FindOptions.all().order(Sort.of("bio", "ASC NULLS FIRST")))
+        .stream().map(User::name).toList();
+    List<String> byActiveDesc = users.findAll(FindOptions.all().order(Sort.desc("isActive")))
+        .stream().map(User::name).toList();
+
+    assertThat(byBio).containsExactly("Alice", "Dave", "Bob", "Carol");
+    assertThat(byActiveDesc).containsExactly("Alice", "Bob", "Dave", "Carol");
+    assertThat(statements.last()).endsWith("ORDER BY u.\"isActive\" DESC , u.\"id\" ASC");
+  }
+}

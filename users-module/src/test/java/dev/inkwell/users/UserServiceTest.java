@@ -1,0 +1,254 @@
+package dev.inkwell.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.Paging;
+import dev.inkwell.query.Sort;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.Stats;
+import dev.inkwell.query.testing.StatementCounter;
+
+/** The guide's User calls, one by one, on PostgreSQL. Writes are checked with plain SQL. */
+@UsersDataTest
+class UserServiceTest {
+
+  @Autowired
+  UserService users;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  StatementCounter statements;
+
+  @BeforeEach
+  void emptyTable() {
+    jdbc.sql("DELETE FROM users").update(); // rolled back with the test
+  }
+
+  private User alice() {
+    return users.create(NewUser.of("alice@example.com", "Alice", 30).withMetadata(Map.of("role", "admin")));
+  }
+
+  @Test
+  void createReturnsWhatTheDatabaseStored() {
+    User alice = alice();
+    User plain = users.create(new NewUser("plain@example.com", "Plain", null, null, null, null, null));
+
+    assertThat(alice.id()).isPositive();
+    assertThat(alice.metadata()).isEqualTo(Map.of("role", "admin"));
+    assertThat(alice.isActive()).isTrue();
+    assertThat(alice.createdAt()).isNotNull().isEqualTo(alice.updatedAt());
+    assertThat(plain.age()).isZero();
+    assertThat(plain.isActive()).isTrue();
+    assertThat(plain.bio()).isNull();
+    assertThat(jdbc.sql("SELECT metadata->>'role' FROM users WHERE id = ?").param(alice.id()).query(String.class).single())
+        .isEqualTo("admin");
+  }
+
+  @Test
+  void duplicateEmailNamesTheEmail() {
+    alice();
+
+    assertThatThrownBy(() -> users.create(NewUser.of("alice@example.com", "Other", 1)))
+        .isInstanceOf(DuplicateEmailException.class)
+        .hasMessage("a user with email 'alice@example.com' already exists");
+  }
+
+  @Test
+  void bulkCreateOfTheGuide() {
+    List<User> created = users.bulkCreate(List.of(NewUser.of("bob@example.com", "Bob", 25),
+        NewUser.of("carol@example.com", "Carol", 35)));
+
+    assertThat(created).extracting(User::name).containsExactly("Bob", "Carol");
+    assertThat(created).extracting(User::id).doesNotContainNull().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void bulkCreateOfTenThousandTakesOneStatementPerThousand() {
+    List<NewUser> many = IntStream.range(0, 10_000).mapToObj(i -> NewUser.of("u" + i + "@bulk.test", "U" + i, i % 90)).toList();
+    statements.reset();
+
+    List<User> created = users.bulkCreate(many);
+
+    assertThat(statements.count()).isEqualTo(10);
+    assertThat(statements.statements()).allMatch(sql -> sql.startsWith("INSERT INTO users"));
+    assertThat(created).hasSize(10_000);
+    assertThat(created.get(9_999).email()).isEqualTo("u9999@bulk.test");
+    assertThat(created).extracting(User::id).doesNotHaveDuplicates();
+    assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email LIKE '%@bulk.test'").query(Long.class).single()).isEqualTo(10_000);
+  }
+
+  @Test
+  void readsOfTheGuide() {
+    User alice = alice();
+    users.bulkCreate(List.of(NewUser.of("bob@example.com", "Bob", 25), NewUser.of("carol@example.com", "Carol", 35),
+        NewUser.of("young@example.com", "Young", 18)));
+
+    assertThat(users.findOne(Where.field("email").eq("alice@example.com"))).contains(alice);
+    assertThat(users.findByPk(alice.id())).contains(alice);
+    assertThat(users.findByPk(-1)).isEmpty();
+    assertThatThrownBy(() -> users.get(-1)).isInstanceOf(UserNotFoundException.class);
+    assertThat(users.findAll(new FindOptions(Where.field("age").gte(25), null, List.of(Sort.desc("age")), 10, 0L)))
+        .extracting(User::name).containsExactly("Carol", "Alice", "Bob");
+    assertThat(users.findAll(new FindOptions(Where.ALL, null, List.of(Sort.asc("age")), 2, 1L)))
+        .extracting(User::name).containsExactly("Bob", "Alice");
+  }
+
+  @Test
+  void attributesSelectOnlyTheChosenColumns() {
+    alice();
+    users.create(new NewUser("idle@example.com", "Idle", 50, false, null, null, null));
+    statements.reset();
+
+    List<User> names = users.findAll(FindOptions.where(Where.field("isActive").eq(true)).attributes("id", "name"));
+
+    assertThat(names).singleElement().satisfies(u -> {
+      assertThat(u.name()).isEqualTo("Alice");
+      assertThat(u.id()).isNotNull();
+      assertThat(u.email()).isNull();
+      assertThat(u.createdAt()).isNull();
+    });
+    String select = statements.last().replace(" ,", ",");
+    assertThat(select.substring(0, select.indexOf(" FROM "))).isEqualTo("SELECT u.\"id\" AS \"id\", u.\"name\" AS \"name\"");
+  }
+
+  @Test
+  void countAndAggregates() {
+    users.bulkCreate(List.of(NewUser.of("a@x.test", "A", 30), NewUser.of("b@x.test", "B", 25), NewUser.of("c@x.test", "C", 35)));
+
+    assertThat(users.count(Where.ALL)).isEqualTo(3);
+    assertThat(users.count(Where.field("age").gt(26))).isEqualTo(2);
+    assertThat(users.sum("age", Where.ALL)).isEqualByComparingTo("90");
+    Stats stats = users.stats("age", Where.field("age").gte(30));
+    assertThat(stats.count()).isEqualTo(2);
+    assertThat(stats.sum()).isEqualByComparingTo("65");
+    assertThat(stats.avg()).isEqualTo(32.5);
+    assertThat(stats.min()).isEqualByComparingTo("30");
+    assertThat(stats.max()).isEqualByComparingTo("35");
+    assertThat(users.stats("age", Where.field("age").gt(100))).isEqualTo(new Stats(0, null, null, null, null));
+    assertThatThrownBy(() -> users.stats("name", Where.ALL)).isInstanceOf(InvalidQueryException.class)
+        .hasMessage("'name' is not numeric; aggregate one of: id, age");
+  }
+
+  @Test
+  void updateByFilterCountsRowsAndMovesUpdatedAt() {
+    User alice = alice();
+    users.create(NewUser.of("bob@example.com", "Bob", 25));
+
+    int changed = users.update(UserChanges.set("name", "Alice Updated"), Where.field("id").eq(alice.id()));
+    int none = users.update(UserChanges.set("name", "Nobody"), Where.field("id").eq(-1));
+
+    assertThat(changed).isEqualTo(1);
+    assertThat(none).isZero();
+    User updated = users.get(alice.id());
+    assertThat(updated.name()).isEqualTo("Alice Updated");
+    assertThat(updated.updatedAt()).isAfter(alice.updatedAt());
+    assertThat(updated.createdAt()).isEqualTo(alice.createdAt());
+    assertThat(users.findOne(Where.field("name").eq("Bob")).orElseThrow().updatedAt())
+        .isEqualTo(users.findOne(Where.field("name").eq("Bob")).orElseThrow().createdAt());
+  }
+
+  @Test
+  void updateClearsNullablesAndRefusesBadValues() {
+    User bob = users.create(new NewUser("bob@example.com", "Bob", 25, null, "bio", Map.of("k", 1), "555"));
+
+    users.update(UserChanges.of(new java.util.HashMap<>(Map.of("age", 26)) {{ put("bio", null); }}), Where.field("id").eq(bob.id()));
+
+    assertThat(users.get(bob.id())).extracting(User::age, User::bio, User::phone).containsExactly(26, null, "555");
+    assertThatThrownBy(() -> UserChanges.set("createdAt", "2020-01-01T00:00:00Z")).isInstanceOf(InvalidQueryException.class)
+        .hasMessageStartingWith("'createdAt' cannot be updated; allowed: age, bio, email");
+    assertThatThrownBy(() -> UserChanges.set("age", "old")).isInstanceOf(InvalidQueryException.class);
+    assertThatThrownBy(() -> UserChanges.set("name", null)).hasMessage("'name' cannot be null");
+  }
+
+  @Test
+  void saveOfALoadedUserPersistsItsChanges() {
+    User alice = users.get(alice().id());
+
+    User saved = users.save(alice.withAge(31));
+
+    assertThat(saved.age()).isEqualTo(31);
+    assertThat(saved.updatedAt()).isAfter(alice.updatedAt());
+    assertThat(jdbc.sql("SELECT age FROM users WHERE id = ?").param(alice.id()).query(Integer.class).single()).isEqualTo(31);
+  }
+
+  @Test
+  void saveOfAStaleCopyIsRefused() {
+    User copy = users.get(alice().id());
+    users.save(copy.withAge(31));
+
+    assertThatThrownBy(() -> users.save(copy.withAge(99))).isInstanceOf(StaleUserException.class);
+    assertThat(users.get(copy.id()).age()).isEqualTo(31);
+  }
+
+  @Test
+  void upsertKnowsWhetherItCreated() {
+    UpsertResult first = users.upsert(NewUser.of("alice@example.com", "Alice", 30).withMetadata(Map.of("role", "admin")));
+    UpsertResult second = users.upsert(NewUser.of("alice@example.com", "Alice V2", 32));
+
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isFalse();
+    assertThat(second.user().id()).isEqualTo(first.user().id());
+    assertThat(second.user()).extracting(User::name, User::age, User::metadata)
+        .containsExactly("Alice V2", 32, Map.of("role", "admin"));
+    assertThat(second.user().updatedAt()).isAfter(first.user().updatedAt());
+    assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = 'alice@example.com'").query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void destroyByFilterCountsAndRefusesEmptyFilter() {
+    User alice = alice();
+    users.create(NewUser.of("bob@example.com", "Bob", 25));
+
+    assertThat(users.destroy(Where.field("id").eq(alice.id()))).isEqualTo(1);
+    assertThat(users.destroy(Where.field("id").eq(alice.id()))).isZero();
+    assertThatThrownBy(() -> users.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
+    assertThat(jdbc.sql("SELECT name FROM users").query(String.class).list()).containsExactly("Bob");
+  }
+
+  @Test
+  void pagesCountTotalAndStopPastTheEnd() {
+    users.bulkCreate(IntStream.rangeClosed(1, 45).mapToObj(i -> NewUser.of("p" + i + "@page.test", "P" + i, i)).toList());
+    FindOptions byAge = FindOptions.all().order(Sort.desc("age"));
+
+    Page<User> first = users.findPage(byAge, Paging.DEFAULTS.request(1, 20));
+    Page<User> last = users.findPage(byAge, Paging.DEFAULTS.request(3, 20));
+    Page<User> past = users.findPage(byAge, Paging.DEFAULTS.request(4, 20));
+    Page<User> filtered = users.findPage(FindOptions.where(Where.field("age").lte(10)), Paging.DEFAULTS.request(2, 4));
+
+    assertThat(first.items()).hasSize(20).first().extracting(User::age).isEqualTo(45);
+    assertThat(first).extracting(Page::total, Page::pages, Page::hasNext).containsExactly(45L, 3, true);
+    assertThat(last.items()).extracting(User::age).containsExactly(5, 4, 3, 2, 1);
+    assertThat(last.hasNext()).isFalse();
+    assertThat(past.items()).isEmpty();
+    assertThat(past.total()).isEqualTo(45);
+    assertThat(filtered.items()).extracting(User::age).containsExactly(5, 6, 7, 8);
+    assertThat(filtered).extracting(Page::total, Page::pages, Page::hasNext).containsExactly(10L, 3, true);
+  }
+
+  @Test
+  void pageSizeIsCappedAndDefaulted() {
+    assertThat(Paging.DEFAULTS.request(null, null)).extracting("page", "size").containsExactly(1, 20);
+    assertThat(Paging.DEFAULTS.request(2, 500).size()).isEqualTo(100);
+    assertThat(new Paging(10, 50).request(1, 80).size()).isEqualTo(50);
+    assertThatThrownBy(() -> Paging.DEFAULTS.request(0, 10)).isInstanceOf(InvalidQueryException.class);
+  }
+
+  @Test
+  void sumOfNothingIsNull() {
+    assertThat(users.sum("age", Where.ALL)).isNull();
+    assertThat(users.stats("id", Where.ALL).count()).isZero();
+  }
+}
