@@ -18,6 +18,7 @@ import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.Stats;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserMapper;
@@ -101,8 +102,8 @@ public class UserService {
 
   /** A page of {@code findAll}: limit and offset of {@code options} are replaced by the page's. */
   public Page<User> findPage(FindOptions options, PageRequest page) {
-    FindOptions unbounded = options.limit(null, null);
-    return PagedSelect.page(page, () -> mapper.selectAll(USERS.query(unbounded)), UserRow::toUser);
+    SqlQuery query = USERS.query(options.limit(null, null));
+    return PagedSelect.page(page, () -> mapper.selectAll(query), UserRow::toUser);
   }
 
   /** {@code User.count({where})}. */

@@ -239,6 +239,16 @@ class UserServiceTest {
   }
 
   @Test
+  void aRefusedPageRequestLeavesNoPagingBehindOnTheThread() {
+    users.bulkCreate(IntStream.rangeClosed(1, 3).mapToObj(i -> NewUser.of("t" + i + "@page.test", "T" + i, i)).toList());
+
+    assertThatThrownBy(() -> users.findPage(FindOptions.where(Where.field("nope").eq(1)), Paging.DEFAULTS.request(2, 1)))
+        .isInstanceOf(InvalidQueryException.class);
+
+    assertThat(users.findAll(FindOptions.all())).hasSize(3);
+  }
+
+  @Test
   void pageSizeIsCappedAndDefaulted() {
     assertThat(Paging.DEFAULTS.request(null, null)).extracting("page", "size").containsExactly(1, 20);
     assertThat(Paging.DEFAULTS.request(2, 500).size()).isEqualTo(100);

@@ -19,10 +19,20 @@ public final class PagedSelect {
   private PagedSelect() {
   }
 
+  /**
+   * {@code select} must do nothing but call the mapper: compile filters before, so that nothing can
+   * throw between PageHelper's start and the select it pages.
+   */
   public static <R, T> Page<T> page(PageRequest request, Supplier<List<R>> select, Function<R, T> toApi) {
-    // The lambda form: paging applies to exactly the select inside it.
-    com.github.pagehelper.Page<R> rows = PageHelper.startPage(request.page(), request.size())
-        .doSelectPage(select::get);
-    return Page.of(rows.getResult().stream().map(toApi).toList(), rows.getTotal(), request);
+    try {
+      // The lambda form: paging applies to exactly the select inside it.
+      com.github.pagehelper.Page<R> rows = PageHelper.startPage(request.page(), request.size())
+          .doSelectPage(select::get);
+      return Page.of(rows.getResult().stream().map(toApi).toList(), rows.getTotal(), request);
+    } finally {
+      // PageHelper keeps the page in a thread-local until a select consumes it; if the select never
+      // ran, the next statement on this (pooled) thread would be paged instead.
+      PageHelper.clearPage();
+    }
   }
 }

@@ -1,0 +1,132 @@
+package dev.inkwell.app.users;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.inkwell.app.web.Attributes;
+import dev.inkwell.app.web.QueryParams;
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.Paging;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.WhereJson;
+import dev.inkwell.query.sql.Stats;
+import dev.inkwell.users.NewUser;
+import dev.inkwell.users.UpsertResult;
+import dev.inkwell.users.User;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The guide's User calls over HTTP. */
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+  private final UserUseCases users;
+  private final Paging paging;
+  private final JsonMapper json;
+  private final Validator validator;
+
+  UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator) {
+    this.users = users;
+    this.paging = paging;
+    this.json = json;
+    this.validator = validator;
+  }
+
+  @PostMapping
+  ResponseEntity<User> create(@Valid @RequestBody NewUser user) {
+    User created = users.create(user);
+    return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
+  }
+
+  @PostMapping("/bulk")
+  @ResponseStatus(HttpStatus.CREATED)
+  List<User> bulkCreate(@RequestBody List<@Valid NewUser> batch) {
+    return users.bulkCreate(batch);
+  }
+
+  @GetMapping("/{id}")
+  User get(@PathVariable int id) {
+    return users.get(id);
+  }
+
+  /** {@code ?age[$gte]=25&name[$iLike]=%25ali%25&order=-age,name&fields=id,name&page=1&size=20}. */
+  @GetMapping
+  Page<Object> list(@RequestParam MultiValueMap<String, String> params) {
+    QueryParams query = QueryParams.parse(params, paging);
+    return users.page(query.options(), query.page())
+        .map(user -> Attributes.project(user, query.options().attributes(), json));
+  }
+
+  /** Sequelize's findAll options as a JSON body, answered with a page. */
+  @PostMapping("/search")
+  Page<Object> search(@RequestBody(required = false) JsonNode body) {
+    FindOptions options = WhereJson.findOptions(body);
+    int limit = paging.request(1, options.limit()).size();
+    return users.search(options, limit).map(user -> Attributes.project(user, options.attributes(), json));
+  }
+
+  @GetMapping("/stats")
+  Stats stats(@RequestParam MultiValueMap<String, String> params) {
+    return users.stats(QueryParams.parse(params, paging).options().where());
+  }
+
+  /** Only the attributes present in the body change; a present null clears a nullable one. */
+  @PatchMapping("/{id}")
+  User update(@PathVariable int id, @RequestBody Map<String, Object> changes) {
+    return users.update(id, changes);
+  }
+
+  /** Upsert by email: 201 when it created the user, 200 when it updated it (or cannot tell). */
+  @PutMapping("/by-email/{email}")
+  ResponseEntity<UpsertResult> upsert(@PathVariable String email, @RequestBody UpsertBody body) {
+    if (body.email() != null && !body.email().equals(email)) {
+      throw new InvalidQueryException("email", "the body's email differs from the one in the path");
+    }
+    NewUser user = new NewUser(email, body.name(), body.age(), body.isActive(), body.bio(), body.metadata(), body.phone());
+    validator.validate(user).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
+      throw new InvalidQueryException(v.getPropertyPath().toString(), v.getPropertyPath() + ": " + v.getMessage());
+    });
+    UpsertResult result = users.upsert(user);
+    return ResponseEntity.status(Boolean.TRUE.equals(result.created()) ? HttpStatus.CREATED : HttpStatus.OK).body(result);
+  }
+
+  /** The upsert body: a user whose email may be left out (it is in the path). */
+  record UpsertBody(String email, String name, Integer age, Boolean isActive, String bio,
+      Map<String, Object> metadata, String phone) {
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable int id) {
+    users.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Sequelize's destroy: {@code {"where": {...}}}; an empty filter is refused. */
+  @PostMapping("/delete")
+  Map<String, Integer> destroy(@RequestBody JsonNode body) {
+    Where where = WhereJson.parse(body == null ? null : body.get("where"));
+    return Map.of("deleted", users.destroy(where));
+  }
+}

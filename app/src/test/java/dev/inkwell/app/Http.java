@@ -1,0 +1,59 @@
+package dev.inkwell.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small JSON client for tests that call the running app over real HTTP. */
+public final class Http {
+
+  public record Response(int status, String contentType, JsonNode body, String raw) {
+  }
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null);
+  }
+
+  public Response post(String path, String json) {
+    return send("POST", path, json);
+  }
+
+  public Response put(String path, String json) {
+    return send("PUT", path, json);
+  }
+
+  public Response patch(String path, String json) {
+    return send("PATCH", path, json);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  public Response send(String method, String path, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String raw = response.body();
+      JsonNode body = raw == null || raw.isBlank() ? null : JsonMapper.shared().readTree(raw);
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, raw);
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    }
+  }
+}

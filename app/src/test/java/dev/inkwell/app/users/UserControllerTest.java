@@ -1,0 +1,208 @@
+package dev.inkwell.app.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.inkwell.app.Http;
+import dev.inkwell.app.Http.Response;
+import tools.jackson.databind.JsonNode;
+
+/** /api/users over real HTTP against the running app and PostgreSQL: statuses, bodies, problems. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UserControllerTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcClient jdbc;
+  Http http;
+
+  @BeforeEach
+  void emptyTable() {
+    http = new Http(port);
+    jdbc.sql("DELETE FROM users").update();
+  }
+
+  private long rows() {
+    return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+  }
+
+  private int createAlice() {
+    return http.post("/api/users", """
+        {"email": "alice@example.com", "name": "Alice", "age": 30, "metadata": {"role": "admin"}}""").body().get("id").asInt();
+  }
+
+  private void seed() {
+    createAlice();
+    http.post("/api/users/bulk", """
+        [{"email": "bob@example.com", "name": "Bob", "age": 25},
+         {"email": "carol@example.com", "name": "Carol", "age": 35, "bio": "SQL"},
+         {"email": "dave@example.com", "name": "Dave", "age": 40, "isActive": false}]""");
+  }
+
+  private static void assertProblem(Response r, int status, String field, String detailStart) {
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.body().get("status").asInt()).isEqualTo(status);
+    if (field != null) {
+      assertThat(r.body().get("field").asString()).isEqualTo(field);
+    }
+    assertThat(r.body().get("detail").asString()).startsWith(detailStart);
+  }
+
+  @Test
+  void createAnswers201WithLocationAndStoredValues() {
+    Response r = http.post("/api/users", """
+        {"email": "alice@example.com", "name": "Alice", "age": 30, "metadata": {"role": "admin"}}""");
+
+    assertThat(r.status()).isEqualTo(201);
+    JsonNode user = r.body();
+    assertThat(user.get("isActive").asBoolean()).isTrue();
+    assertThat(user.get("metadata").get("role").asString()).isEqualTo("admin");
+    assertThat(user.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*(Z|[+-]\\d\\d:\\d\\d)");
+    assertThat(http.get("/api/users/" + user.get("id").asInt()).body().get("email").asString()).isEqualTo("alice@example.com");
+  }
+
+  @Test
+  void validationErrorsName400FieldsAndWriteNothing() {
+    assertProblem(http.post("/api/users", """
+        {"email": "not-an-email", "name": "X"}"""), 400, "email", "email:");
+    assertProblem(http.post("/api/users", """
+        {"email": "x@example.com", "name": "%s"}""".formatted("n".repeat(101))), 400, "name", "name:");
+    assertProblem(http.post("/api/users/bulk", """
+        [{"email": "ok@example.com", "name": "Ok"}, {"email": "bad", "name": "Bad"}]"""), 400, "email[1]", "email[1]:");
+    assertProblem(http.post("/api/users", "{not json"), 400, null, "");
+    assertThat(rows()).isZero();
+  }
+
+  @Test
+  void duplicateEmailIs409AndABulkWithOneDuplicateWritesNothing() {
+    createAlice();
+
+    assertProblem(http.post("/api/users", """
+        {"email": "alice@example.com", "name": "Again"}"""), 409, "email", "a user with email 'alice@example.com' already exists");
+    assertProblem(http.post("/api/users/bulk", """
+        [{"email": "new@example.com", "name": "New"}, {"email": "alice@example.com", "name": "Dup"}]"""), 409, "email", "");
+    assertThat(rows()).isEqualTo(1);
+  }
+
+  @Test
+  void missingUserIs404() {
+    assertProblem(http.get("/api/users/999999"), 404, "id", "no user with id 999999");
+    assertProblem(http.delete("/api/users/999999"), 404, "id", "");
+    assertProblem(http.patch("/api/users/999999", "{\"name\": \"X\"}"), 404, "id", "");
+  }
+
+  @Test
+  void listFiltersOrdersProjectsAndPagesFromTheQueryString() {
+    seed();
+
+    Response r = http.get("/api/users?age[$gte]=25&name[$iLike]=%25a%25&order=-age&fields=id,name&page=1&size=2");
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode page = r.body();
+    assertThat(page.get("total").asInt()).isEqualTo(3);
+    assertThat(page.get("pages").asInt()).isEqualTo(2);
+    assertThat(page.get("hasNext").asBoolean()).isTrue();
+    assertThat(page.get("items").get(0).get("name").asString()).isEqualTo("Dave");
+    assertThat(page.get("items").get(1).get("name").asString()).isEqualTo("Carol");
+    assertThat(page.get("items").get(0).propertyNames()).containsExactly("id", "name");
+    assertThat(http.get("/api/users?name=Bob").body().get("items").get(0).get("age").asInt()).isEqualTo(25);
+    assertThat(http.get("/api/users?metadata.role=admin").body().get("total").asInt()).isEqualTo(1);
+    assertThat(http.get("/api/users?bio[$not]=null").body().get("total").asInt()).isEqualTo(1);
+    assertThat(http.get("/api/users?name[$in]=Bob,Carol").body().get("total").asInt()).isEqualTo(2);
+    assertThat(http.get("/api/users?page=9").body().get("items").size()).isZero();
+  }
+
+  @Test
+  void listRefusesUnknownFieldsOperatorsAndBadValues() {
+    assertProblem(http.get("/api/users?password=x"), 400, "password", "unknown field 'password' of users; allowed:");
+    assertProblem(http.get("/api/users?age[$near]=3"), 400, "$near", "unknown operator '$near'");
+    assertProblem(http.get("/api/users?age=old"), 400, "age", "'age' takes a number");
+    assertProblem(http.get("/api/users?order=-salary"), 400, "salary", "unknown field 'salary'");
+    assertProblem(http.get("/api/users?fields=id,secret"), 400, "secret", "unknown field 'secret'");
+    assertProblem(http.get("/api/users?page=0"), 400, "page", "page must be 1 or more");
+  }
+
+  @Test
+  void searchTakesSequelizeFindAllOptions() {
+    seed();
+
+    Response r = http.post("/api/users/search", """
+        {"where": {"$or": [{"age": {"$gte": 35}}, {"name": "Alice"}]},
+         "attributes": ["id", "name"], "order": [["age", "DESC"]], "limit": 2, "offset": 0}""");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("items").findValuesAsString("name")).containsExactly("Dave", "Carol");
+    assertThat(r.body().get("total").asInt()).isEqualTo(3);
+    assertThat(r.body().get("hasNext").asBoolean()).isTrue();
+    assertProblem(http.post("/api/users/search", "{\"where\": {\"age\": {\"$gte\": \"x\"}}}"), 400, "age", "'age' takes an integer");
+    assertProblem(http.post("/api/users/search", "{\"having\": {}}"), 400, "having", "unknown option 'having'");
+  }
+
+  @Test
+  void patchChangesOnlyWhatIsGivenAndMovesUpdatedAt() {
+    int id = createAlice();
+    String before = http.get("/api/users/" + id).body().get("updatedAt").asString();
+
+    Response r = http.patch("/api/users/" + id, "{\"name\": \"Alice Updated\", \"bio\": null}");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("name").asString()).isEqualTo("Alice Updated");
+    assertThat(r.body().get("age").asInt()).isEqualTo(30);
+    assertThat(r.body().get("updatedAt").asString()).isNotEqualTo(before);
+    assertProblem(http.patch("/api/users/" + id, "{\"createdAt\": \"2020-01-01T00:00:00Z\"}"), 400, "createdAt", "");
+    assertProblem(http.patch("/api/users/" + id, "{\"age\": \"old\"}"), 400, "age", "");
+  }
+
+  @Test
+  void upsertAnswers201ThenOk() {
+    Response created = http.put("/api/users/by-email/alice@example.com", "{\"name\": \"Alice\", \"age\": 30}");
+    Response updated = http.put("/api/users/by-email/alice@example.com", "{\"name\": \"Alice V2\", \"age\": 32}");
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().get("created").asBoolean()).isTrue();
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.body().get("created").isBoolean()).isTrue();
+    assertThat(updated.body().get("created").asBoolean()).isFalse();
+    assertThat(updated.body().get("user").get("name").asString()).isEqualTo("Alice V2");
+    assertThat(rows()).isEqualTo(1);
+    assertProblem(http.put("/api/users/by-email/not-an-email", "{\"name\": \"X\"}"), 400, "email", "");
+  }
+
+  @Test
+  void deleteAndDestroyByFilter() {
+    seed();
+    int alice = jdbc.sql("SELECT id FROM users WHERE name = 'Alice'").query(Integer.class).single();
+
+    assertThat(http.delete("/api/users/" + alice).status()).isEqualTo(204);
+    Response destroyed = http.post("/api/users/delete", "{\"where\": {\"age\": {\"$gte\": 35}}}");
+    assertProblem(http.post("/api/users/delete", "{\"where\": {}}"), 400, "where", "destroy needs a filter");
+    assertProblem(http.post("/api/users/delete", "{}"), 400, "where", "");
+
+    assertThat(destroyed.body().get("deleted").asInt()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT name FROM users").query(String.class).list()).containsExactly("Bob");
+  }
+
+  @Test
+  void statsUnderTheSameFilters() {
+    seed();
+
+    JsonNode all = http.get("/api/users/stats").body();
+    JsonNode filtered = http.get("/api/users/stats?isActive=true").body();
+
+    assertThat(all.get("count").asInt()).isEqualTo(4);
+    assertThat(all.get("sum").asInt()).isEqualTo(130);
+    assertThat(all.get("avg").asDouble()).isEqualTo(32.5);
+    assertThat(all.get("min").asInt()).isEqualTo(25);
+    assertThat(all.get("max").asInt()).isEqualTo(40);
+    assertThat(filtered.get("count").asInt()).isEqualTo(3);
+    assertThat(filtered.get("max").asInt()).isEqualTo(35);
+  }
+}
