@@ -24,7 +24,7 @@ import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserMapper;
 import dev.inkwell.users.internal.UserRow;
 
-import static dev.inkwell.users.internal.UserFields.USERS;
+import static dev.inkwell.users.UserFields.USERS;
 
 /**
  * The guide's User calls. Filters, orders and attribute lists name fields of {@link User}; anything

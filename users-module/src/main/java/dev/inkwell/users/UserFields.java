@@ -1,9 +1,13 @@
-package dev.inkwell.users.internal;
+package dev.inkwell.users;
 
 import dev.inkwell.query.FieldSet;
 import dev.inkwell.query.FieldType;
 
-/** The fields a filter, order or projection may name, read through the alias {@code u}. */
+/**
+ * The fields of {@link User} that a filter, order or projection may name: the whitelist between
+ * request text and SQL. Columns are read through the table alias {@code u}; modules that join users
+ * for an association they own (posts' authors) use it too.
+ */
 public final class UserFields {
 
   public static final FieldSet USERS = FieldSet.builder("users", "u")

@@ -1,0 +1,4 @@
+package dev.inkwell.tags;
+
+public record Tag(Integer id, String name) {
+}

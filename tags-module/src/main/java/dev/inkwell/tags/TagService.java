@@ -1,0 +1,140 @@
+package dev.inkwell.tags;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.tags.internal.TagMapper;
+
+import static dev.inkwell.tags.TagFields.TAGS;
+
+/**
+ * Tag calls. Lists come back by id unless ordered otherwise. Writes require a transaction
+ * (propagation MANDATORY).
+ */
+@Service
+public class TagService {
+
+  private final TagMapper mapper;
+
+  public TagService(TagMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** {@code Tag.create}; {@link DuplicateTagException} when the name is taken. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Tag create(NewTag tag) {
+    try {
+      return mapper.insert(tag.name());
+    } catch (DuplicateKeyException e) {
+      throw new DuplicateTagException(tag.name(), e);
+    }
+  }
+
+  /** The tag with this name, created if missing; one tag however many callers race for it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Tag findOrCreate(String name) {
+    return findOrCreateAll(List.of(name)).get(0);
+  }
+
+  /** Every name as a tag (duplicates in {@code names} collapse), in one statement, ordered by id. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Tag> findOrCreateAll(Collection<String> names) {
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String name : names) {
+      if (name == null || name.isBlank() || name.length() > 100) {
+        throw new InvalidQueryException("names", "tag names are 1 to 100 characters, got " + (name == null ? "null" : "\"" + name + "\""));
+      }
+      distinct.add(name);
+    }
+    if (distinct.isEmpty()) {
+      return List.of();
+    }
+    // Sorted, so that concurrent callers lock the names in the same order and cannot deadlock.
+    return mapper.upsertNames(new TreeSet<>(distinct)).stream()
+        .sorted(java.util.Comparator.comparing(Tag::id)).toList();
+  }
+
+  public Optional<Tag> findByPk(int id) {
+    return Optional.ofNullable(mapper.selectById(id));
+  }
+
+  public Tag get(int id) {
+    return findByPk(id).orElseThrow(() -> new TagNotFoundException(List.of(id)));
+  }
+
+  /** The tags with these ids; {@link TagNotFoundException} naming the ids that match none. */
+  public List<Tag> getAll(Collection<Integer> ids) {
+    Set<Integer> wanted = new TreeSet<>(ids);
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    List<Tag> found = mapper.selectByIds(wanted);
+    if (found.size() != wanted.size()) {
+      found.forEach(t -> wanted.remove(t.id()));
+      throw new TagNotFoundException(wanted);
+    }
+    return found;
+  }
+
+  public Optional<Tag> findOne(Where where) {
+    return mapper.selectAll(TAGS.query(FindOptions.where(where).limit(1, null))).stream().findFirst();
+  }
+
+  public List<Tag> findAll(FindOptions options) {
+    return mapper.selectAll(TAGS.query(options));
+  }
+
+  public Page<Tag> findPage(FindOptions options, PageRequest page) {
+    SqlQuery query = TAGS.query(options.limit(null, null));
+    return PagedSelect.page(page, () -> mapper.selectAll(query), tag -> tag);
+  }
+
+  public long count(Where where) {
+    return mapper.countBy(TAGS.where(where));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Tag rename(int id, NewTag tag) {
+    try {
+      if (mapper.updateName(id, tag.name()) == 0) {
+        throw new TagNotFoundException(List.of(id));
+      }
+    } catch (DuplicateKeyException e) {
+      throw new DuplicateTagException(tag.name(), e);
+    }
+    return get(id);
+  }
+
+  /** Deletes the tag; its links to posts go with it (database cascade), the posts stay. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void delete(int id) {
+    if (mapper.deleteWhere(TAGS.where(Where.field("id").eq(id))) == 0) {
+      throw new TagNotFoundException(List.of(id));
+    }
+  }
+
+  /** {@code Tag.destroy({where})}; an empty filter is refused. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int destroy(Where where) {
+    if (where == null || where.isEmpty()) {
+      throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every tag");
+    }
+    return mapper.deleteWhere(TAGS.where(where));
+  }
+}
