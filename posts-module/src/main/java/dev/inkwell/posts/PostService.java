@@ -1,0 +1,216 @@
+package dev.inkwell.posts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.posts.internal.OwnerWithPostsRow;
+import dev.inkwell.posts.internal.PostMapper;
+import dev.inkwell.posts.internal.PostRow;
+import dev.inkwell.posts.internal.PostTagMapper;
+import dev.inkwell.posts.internal.PostTagRow;
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.tags.Tag;
+import dev.inkwell.tags.TagService;
+import dev.inkwell.users.UserService;
+
+import static dev.inkwell.posts.PostFields.POSTS;
+
+/**
+ * Post calls: CRUD with the shared filter model, eager loading of author and tags, and the
+ * many-to-many calls on a post's tags. Every eager load costs a fixed number of statements, however
+ * many posts and tags it returns. Writes require a transaction (propagation MANDATORY).
+ */
+@Service
+public class PostService {
+
+  private final PostMapper posts;
+  private final PostTagMapper links;
+  private final UserService users;
+  private final TagService tags;
+
+  public PostService(PostMapper posts, PostTagMapper links, UserService users, TagService tags) {
+    this.posts = posts;
+    this.links = links;
+    this.users = users;
+    this.tags = tags;
+  }
+
+  /** {@code Post.create}; refuses an author that does not exist, naming it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Post create(NewPost post) {
+    requireAuthor(post.authorId());
+    return posts.insert(PostRow.of(post)).toPost(false);
+  }
+
+  /** {@code Post.findByPk(id, {include})}: one statement. */
+  public Optional<Post> findByPk(int id, PostInclude include) {
+    return Optional.ofNullable(posts.selectById(id, include.author(), include.tags())).map(row -> row.toPost(include.tags()));
+  }
+
+  public Post get(int id, PostInclude include) {
+    return findByPk(id, include).orElseThrow(() -> new PostNotFoundException(id));
+  }
+
+  /** {@code Post.findAll(options)} (attributes are checked; every column is read). */
+  public List<Post> findAll(FindOptions options, PostInclude include) {
+    POSTS.columns(options.attributes());
+    return withTags(posts.selectAll(POSTS.query(options), include.author()), include.tags());
+  }
+
+  /**
+   * A page of posts with their author and tags: the page's posts (author joined, one row each), then
+   * the tags of those posts in one more statement, so the page holds exactly {@code size} posts.
+   */
+  public Page<Post> findPage(FindOptions options, PageRequest page, PostInclude include) {
+    POSTS.columns(options.attributes());
+    SqlQuery query = POSTS.query(options.limit(null, null));
+    Page<PostRow> rows = PagedSelect.page(page, () -> posts.selectAll(query, include.author()), row -> row);
+    List<Post> items = withTags(rows.items(), include.tags());
+    return new Page<>(items, rows.total(), rows.page(), rows.size(), rows.pages(), rows.hasNext());
+  }
+
+  public long count(Where where) {
+    return posts.countBy(POSTS.where(where));
+  }
+
+  /** {@code Post.update(values, {where})}: rows changed; updatedAt moves. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int update(PostChanges changes, Where where) {
+    Object authorId = changes.getValues().get("authorId");
+    if (authorId != null) {
+      requireAuthor((Integer) authorId);
+    }
+    return posts.updateWhere(changes, POSTS.where(where));
+  }
+
+  /** Deletes the post; its tag links go with it (database cascade). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void delete(int id) {
+    if (posts.deleteWhere(POSTS.where(Where.field("id").eq(id))) == 0) {
+      throw new PostNotFoundException(id);
+    }
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int destroy(Where where) {
+    if (where == null || where.isEmpty()) {
+      throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every post");
+    }
+    return posts.deleteWhere(POSTS.where(where));
+  }
+
+  // ------------------------------------------------------------------ tags of a post
+
+  /** {@code post.addTags(tags)}: links already there are left as they are (no error, one link). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Tag> addTags(int postId, Collection<Integer> tagIds) {
+    requirePost(postId);
+    List<Tag> found = tags.getAll(tagIds);
+    if (!found.isEmpty()) {
+      links.insertLinks(postId, found.stream().map(Tag::id).toList());
+    }
+    return tagsOf(postId);
+  }
+
+  /** {@code addTags} by name: missing tags are created. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Tag> addTagsByName(int postId, Collection<String> names) {
+    requirePost(postId);
+    return addTags(postId, tags.findOrCreateAll(names).stream().map(Tag::id).toList());
+  }
+
+  /** {@code post.setTags(tags)}: afterwards the post has exactly these tags (in the caller's transaction). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Tag> setTags(int postId, Collection<Integer> tagIds) {
+    requirePost(postId);
+    List<Integer> ids = tags.getAll(tagIds).stream().map(Tag::id).toList();
+    links.deleteLinksExcept(postId, ids);
+    if (!ids.isEmpty()) {
+      links.insertLinks(postId, ids);
+    }
+    return tagsOf(postId);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Tag> setTagsByName(int postId, Collection<String> names) {
+    requirePost(postId);
+    return setTags(postId, tags.findOrCreateAll(names).stream().map(Tag::id).toList());
+  }
+
+  /** {@code post.removeTag(tag)}: false when the post did not have it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean removeTag(int postId, int tagId) {
+    requirePost(postId);
+    return links.deleteLinks(postId, List.of(tagId)) > 0;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int removeTags(int postId, Collection<Integer> tagIds) {
+    requirePost(postId);
+    return tagIds.isEmpty() ? 0 : links.deleteLinks(postId, tagIds);
+  }
+
+  public boolean hasTag(int postId, int tagId) {
+    return links.existsLink(postId, tagId);
+  }
+
+  public int countTags(int postId) {
+    return links.countLinks(postId);
+  }
+
+  /** The post's tags by id. */
+  public List<Tag> tagsOf(int postId) {
+    return get(postId, new PostInclude(false, true)).tags();
+  }
+
+  /** Tag belongsToMany Post: the tag with its posts (by id), in one statement. */
+  public Optional<TagWithPosts> findTagWithPosts(int tagId) {
+    OwnerWithPostsRow<Tag> row = posts.selectTagWithPosts(tagId);
+    return Optional.ofNullable(row)
+        .map(r -> new TagWithPosts(r.getOwner(), r.postsOrEmpty().stream().map(p -> p.toPost(false)).toList()));
+  }
+
+  private List<Post> withTags(List<PostRow> rows, boolean withTags) {
+    if (!withTags || rows.isEmpty()) {
+      return rows.stream().map(row -> row.toPost(withTags)).toList();
+    }
+    Set<Integer> ids = new LinkedHashSet<>();
+    rows.forEach(row -> ids.add(row.getId()));
+    Map<Integer, List<Tag>> byPost = new LinkedHashMap<>();
+    for (PostTagRow link : posts.selectTagsOfPosts(ids)) {
+      byPost.computeIfAbsent(link.postId(), k -> new ArrayList<>()).add(link.tag());
+    }
+    return rows.stream().map(row -> {
+      row.setTags(byPost.getOrDefault(row.getId(), List.of()));
+      return row.toPost(true);
+    }).toList();
+  }
+
+  private void requirePost(int postId) {
+    if (posts.countBy(POSTS.where(Where.field("id").eq(postId))) == 0) {
+      throw new PostNotFoundException(postId);
+    }
+  }
+
+  private void requireAuthor(Integer authorId) {
+    if (authorId == null || users.findByPk(authorId).isEmpty()) {
+      throw new InvalidQueryException("authorId", "author " + authorId + " does not exist");
+    }
+  }
+}
