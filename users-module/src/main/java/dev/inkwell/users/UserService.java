@@ -19,7 +19,7 @@ import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
-import dev.inkwell.query.sql.Stats;
+import dev.inkwell.query.Stats;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserMapper;
 import dev.inkwell.users.internal.UserRow;

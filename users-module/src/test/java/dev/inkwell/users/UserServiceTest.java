@@ -18,7 +18,7 @@ import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
-import dev.inkwell.query.sql.Stats;
+import dev.inkwell.query.Stats;
 import dev.inkwell.query.testing.StatementCounter;
 
 /** The guide's User calls, one by one, on PostgreSQL. Writes are checked with plain SQL. */

@@ -28,7 +28,7 @@ import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.WhereJson;
-import dev.inkwell.query.sql.Stats;
+import dev.inkwell.query.Stats;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
@@ -66,15 +66,27 @@ class UserController {
     return users.bulkCreate(batch);
   }
 
+  /** {@code ?include=posts}, {@code posts.tags}, {@code &posts.published=true&required=true|false}. */
   @GetMapping("/{id}")
-  User get(@PathVariable int id) {
-    return users.get(id);
+  Object get(@PathVariable int id, @RequestParam MultiValueMap<String, String> params) {
+    UserIncludeParams include = UserIncludeParams.parse(params);
+    return include.posts() == null ? users.get(id) : users.getWithPosts(id, include.posts());
   }
 
-  /** {@code ?age[$gte]=25&name[$iLike]=%25ali%25&order=-age,name&fields=id,name&page=1&size=20}. */
+  /**
+   * {@code ?age[$gte]=25&name[$iLike]=%25ali%25&order=-age,name&fields=id,name&page=1&size=20}, and
+   * {@code include=posts[.tags]} with {@code posts.*} filters and {@code required}.
+   */
   @GetMapping
-  Page<Object> list(@RequestParam MultiValueMap<String, String> params) {
-    QueryParams query = QueryParams.parse(params, paging);
+  Page<?> list(@RequestParam MultiValueMap<String, String> params) {
+    UserIncludeParams include = UserIncludeParams.parse(params);
+    QueryParams query = QueryParams.parse(include.userParams(), paging);
+    if (include.posts() != null) {
+      if (!query.options().attributes().isEmpty()) {
+        throw new InvalidQueryException("fields", "fields cannot be combined with include");
+      }
+      return users.pageWithPosts(query.options(), include.posts(), query.page());
+    }
     return users.page(query.options(), query.page())
         .map(user -> Attributes.project(user, query.options().attributes(), json));
   }
@@ -83,8 +95,8 @@ class UserController {
   @PostMapping("/search")
   Page<Object> search(@RequestBody(required = false) JsonNode body) {
     FindOptions options = WhereJson.findOptions(body);
-    int limit = paging.request(1, options.limit()).size();
-    return users.search(options, limit).map(user -> Attributes.project(user, options.attributes(), json));
+    return users.page(options, QueryParams.pageOf(options, paging))
+        .map(user -> Attributes.project(user, options.attributes(), json));
   }
 
   @GetMapping("/stats")

@@ -6,11 +6,15 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.posts.PostsInclude;
+import dev.inkwell.posts.UserPostsService;
+import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
-import dev.inkwell.query.sql.Stats;
+import dev.inkwell.query.Stats;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
@@ -23,9 +27,11 @@ import dev.inkwell.users.UserService;
 public class UserUseCases {
 
   private final UserService users;
+  private final UserPostsService userPosts;
 
-  public UserUseCases(UserService users) {
+  public UserUseCases(UserService users, UserPostsService userPosts) {
     this.users = users;
+    this.userPosts = userPosts;
   }
 
   @Transactional
@@ -48,15 +54,17 @@ public class UserUseCases {
     return users.findPage(options, page);
   }
 
-  /** findAll with limit/offset, answered as a page: size = limit, page = offset / limit + 1. */
+  /** A user with the posts the include selects; 404 when the user is missing or a required include matches nothing. */
   @Transactional(readOnly = true)
-  public Page<User> search(FindOptions options, int limit) {
-    long offset = options.offset() == null ? 0 : options.offset();
-    List<User> items = users.findAll(options.limit(limit, offset));
-    long total = users.count(options.where());
-    int pages = limit == 0 ? 0 : (int) ((total + limit - 1) / limit);
-    int page = limit == 0 ? 1 : (int) (offset / limit) + 1;
-    return new Page<>(items, total, page, limit, pages, offset + items.size() < total);
+  public UserWithPosts getWithPosts(int id, PostsInclude include) {
+    return userPosts.findUserWithPosts(id, include).orElseThrow(() -> users.findByPk(id).isEmpty()
+        ? new UserNotFoundException(id)
+        : new InvalidQueryException("posts", "user " + id + " has no posts matching the required include"));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<UserWithPosts> pageWithPosts(FindOptions options, PostsInclude include, PageRequest page) {
+    return userPosts.findUsersWithPosts(options, include, page);
   }
 
   @Transactional(readOnly = true)

@@ -17,7 +17,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.inkwell.posts.PostNotFoundException;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.tags.DuplicateTagException;
+import dev.inkwell.tags.TagNotFoundException;
 import dev.inkwell.users.DuplicateEmailException;
 import dev.inkwell.users.StaleUserException;
 import dev.inkwell.users.UserNotFoundException;
@@ -47,6 +50,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(UserNotFoundException.class)
   ProblemDetail notFound(UserNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "id");
+  }
+
+  @ExceptionHandler({PostNotFoundException.class, TagNotFoundException.class})
+  ProblemDetail missing(RuntimeException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "id");
+  }
+
+  @ExceptionHandler(DuplicateTagException.class)
+  ProblemDetail duplicateTag(DuplicateTagException e) {
+    return problem(HttpStatus.CONFLICT, "Duplicate", e.getMessage(), "name");
   }
 
   @ExceptionHandler(DuplicateEmailException.class)

@@ -26,6 +26,19 @@ public record QueryParams(FindOptions options, PageRequest page) {
     return new QueryParams(options, paging.request(integer(params, "page"), integer(params, "size")));
   }
 
+  /**
+   * The page a search body's {@code limit}/{@code offset} name: size = limit (default and cap as
+   * configured), page = offset / size + 1; an offset that is not a multiple of the size is refused.
+   */
+  public static PageRequest pageOf(FindOptions options, Paging paging) {
+    int size = paging.request(1, options.limit()).size();
+    long offset = options.offset() == null ? 0 : options.offset();
+    if (offset % size != 0) {
+      throw new InvalidQueryException("offset", "offset must be a multiple of limit (" + size + "), was " + offset);
+    }
+    return paging.request((int) (offset / size) + 1, size);
+  }
+
   public static String single(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
     if (values == null || values.isEmpty()) {

@@ -117,6 +117,11 @@ class UserControllerTest {
     assertThat(http.get("/api/users?metadata.role=admin").body().get("total").asInt()).isEqualTo(1);
     assertThat(http.get("/api/users?bio[$not]=null").body().get("total").asInt()).isEqualTo(1);
     assertThat(http.get("/api/users?name[$in]=Bob,Carol").body().get("total").asInt()).isEqualTo(2);
+    assertThat(http.get("/api/users?name[$startsWith]=Ca&email[$endsWith]=.com&bio[$substring]=QL").body().get("total").asInt())
+        .isEqualTo(1);
+    assertThat(http.get("/api/users?age[$between]=25,30&isActive=true").body().get("total").asInt()).isEqualTo(2);
+    assertThat(http.get("/api/users?metadata[$hasKey]=role&metadata[$contains]=%7B%22role%22:%22admin%22%7D").body()
+        .get("total").asInt()).isEqualTo(1);
     assertThat(http.get("/api/users?page=9").body().get("items").size()).isZero();
   }
 

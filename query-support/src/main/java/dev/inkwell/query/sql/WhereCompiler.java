@@ -10,6 +10,7 @@ import dev.inkwell.query.FieldType;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Like;
 import dev.inkwell.query.Op;
+import dev.inkwell.query.TextValue;
 import dev.inkwell.query.Values;
 import dev.inkwell.query.Where;
 import tools.jackson.databind.json.JsonMapper;
@@ -153,6 +154,9 @@ public final class WhereCompiler {
   private static String text(String name, Object value) {
     if (value instanceof String s) {
       return s;
+    }
+    if (value instanceof TextValue t) {
+      return t.text();
     }
     throw new InvalidQueryException(name, "'" + name + "' takes a string, got " + Values.describe(value));
   }

@@ -7,7 +7,7 @@ import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
-import dev.inkwell.query.sql.Stats;
+import dev.inkwell.query.Stats;
 import dev.inkwell.users.UserChanges;
 
 @Mapper

@@ -1,4 +1,4 @@
-package dev.inkwell.query.sql;
+package dev.inkwell.query;
 
 import java.math.BigDecimal;
 

@@ -1,0 +1,63 @@
+package dev.inkwell.app.tags;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.posts.PostService;
+import dev.inkwell.posts.TagWithPosts;
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.Where;
+import dev.inkwell.tags.NewTag;
+import dev.inkwell.tags.Tag;
+import dev.inkwell.tags.TagNotFoundException;
+import dev.inkwell.tags.TagService;
+
+/** One transaction per REST call on tags; a tag's posts come from posts-module, which owns the links. */
+@Service
+public class TagUseCases {
+
+  private final TagService tags;
+  private final PostService posts;
+
+  public TagUseCases(TagService tags, PostService posts) {
+    this.tags = tags;
+    this.posts = posts;
+  }
+
+  @Transactional
+  public Tag create(NewTag tag) {
+    return tags.create(tag);
+  }
+
+  @Transactional(readOnly = true)
+  public Tag get(int id) {
+    return tags.get(id);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Tag> page(FindOptions options, PageRequest page) {
+    return tags.findPage(options, page);
+  }
+
+  @Transactional(readOnly = true)
+  public TagWithPosts withPosts(int id) {
+    return posts.findTagWithPosts(id).orElseThrow(() -> new TagNotFoundException(java.util.List.of(id)));
+  }
+
+  @Transactional
+  public Tag rename(int id, NewTag tag) {
+    return tags.rename(id, tag);
+  }
+
+  @Transactional
+  public void delete(int id) {
+    tags.delete(id);
+  }
+
+  @Transactional
+  public int destroy(Where where) {
+    return tags.destroy(where);
+  }
+}
