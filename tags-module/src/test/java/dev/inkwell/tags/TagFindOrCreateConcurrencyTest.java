@@ -2,12 +2,7 @@ package dev.inkwell.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.inkwell.migrations.testing.PostgresTestDatabase;
+import dev.inkwell.query.testing.Concurrently;
 
 /** 20 threads find-or-create one tag name at once, each in its own committed transaction: one tag. */
 @MybatisTest
@@ -47,22 +42,7 @@ class TagFindOrCreateConcurrencyTest {
   @Test
   void twentyConcurrentFindOrCreatesLeaveOneTag() throws Exception {
     cleanUp();
-    TransactionTemplate tx = new TransactionTemplate(transactions);
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Tag>> results = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return tx.execute(status -> tags.findOrCreate(NAME));
-      }));
-    }
-    start.countDown();
-    List<Tag> found = new ArrayList<>();
-    for (Future<Tag> result : results) {
-      found.add(result.get());
-    }
-    pool.shutdown();
+    List<Tag> found = Concurrently.inTransactions(transactions, 20, 20, i -> tags.findOrCreate(NAME));
 
     assertThat(jdbc.sql("SELECT count(*) FROM tags WHERE name = ?").param(NAME).query(Long.class).single()).isEqualTo(1);
     assertThat(found).hasSize(20).containsOnly(found.get(0));

@@ -2,12 +2,7 @@ package dev.inkwell.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.inkwell.query.testing.Concurrently;
 
 /**
  * 100 upserts of one email at once, each in its own committed transaction: one row, no error, and
@@ -43,23 +39,8 @@ class UserUpsertConcurrencyTest {
   @Test
   void hundredConcurrentUpsertsLeaveOneRow() throws Exception {
     cleanUp();
-    TransactionTemplate tx = new TransactionTemplate(transactions);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<UpsertResult>> results = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      int age = i;
-      results.add(pool.submit(() -> {
-        start.await();
-        return tx.execute(status -> users.upsert(NewUser.of(EMAIL, "Racer " + age, age)));
-      }));
-    }
-    start.countDown();
-    List<UpsertResult> done = new ArrayList<>();
-    for (Future<UpsertResult> result : results) {
-      done.add(result.get());
-    }
-    pool.shutdown();
+    List<UpsertResult> done = Concurrently.inTransactions(transactions, 100, 16,
+        i -> users.upsert(NewUser.of(EMAIL, "Racer " + i, i)));
 
     assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = ?").param(EMAIL).query(Long.class).single()).isEqualTo(1);
     assertThat(done).filteredOn(r -> Boolean.TRUE.equals(r.created())).hasSize(1);
