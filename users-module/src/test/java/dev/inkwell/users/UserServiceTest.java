@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
@@ -20,6 +21,8 @@ import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.Stats;
 import dev.inkwell.query.testing.StatementCounter;
+import dev.inkwell.users.internal.UpsertCreatedFlag;
+import dev.inkwell.users.internal.UserMapper;
 
 /** The guide's User calls, one by one, on PostgreSQL. Writes are checked with plain SQL. */
 @UsersDataTest
@@ -205,6 +208,22 @@ class UserServiceTest {
         .containsExactly("Alice V2", 32, Map.of("role", "admin"));
     assertThat(second.user().updatedAt()).isAfter(first.user().updatedAt());
     assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = 'alice@example.com'").query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void upsertSaysUnknownWhereTheDatabaseCannotTell(@Autowired UserMapper mapper) {
+    // A database on which the probe fails (here: it cannot even be asked) gets created = null, not a guess.
+    UpsertCreatedFlag cannotTell = new UpsertCreatedFlag(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none"));
+    UserService service = new UserService(mapper, cannotTell);
+
+    UpsertResult first = service.upsert(NewUser.of("unknown@example.com", "Unknown", 1));
+    UpsertResult second = service.upsert(NewUser.of("unknown@example.com", "Unknown 2", 2));
+
+    assertThat(cannotTell.supported()).isFalse();
+    assertThat(first.created()).isNull();
+    assertThat(second.created()).isNull();
+    assertThat(second.user()).extracting(User::name, User::age).containsExactly("Unknown 2", 2);
+    assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = 'unknown@example.com'").query(Long.class).single()).isEqualTo(1);
   }
 
   @Test
