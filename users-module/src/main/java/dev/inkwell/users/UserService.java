@@ -170,6 +170,16 @@ public class UserService {
     return new UpsertResult(mapper.upsert(UserRow.of(user)).toUser(), null);
   }
 
+  /** One year older, atomically ({@code age = age + 1} in one statement). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public User incrementAge(int id) {
+    UserRow row = mapper.incrementAge(id);
+    if (row == null) {
+      throw new UserNotFoundException(id);
+    }
+    return row.toUser();
+  }
+
   /** {@code User.destroy({where})}: the number deleted. An empty filter is refused: it would delete everyone. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int destroy(Where where) {

@@ -32,7 +32,9 @@ import dev.inkwell.query.Stats;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
+import dev.inkwell.posts.UserWithPosts;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +60,22 @@ class UserController {
   ResponseEntity<User> create(@Valid @RequestBody NewUser user) {
     User created = users.create(user);
     return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
+  }
+
+  /** The guide's managed transaction: {@code {"user": {...}, "post": {"title": .., "content": ..}}}; both or neither. */
+  @PostMapping("/with-post")
+  @ResponseStatus(HttpStatus.CREATED)
+  UserWithPosts createWithPost(@Valid @RequestBody WithPostBody body) {
+    return users.createWithPost(body.user(), body.post());
+  }
+
+  record WithPostBody(@Valid @NotNull NewUser user, @Valid @NotNull UserUseCases.PostDraft post) {
+  }
+
+  /** One year older; retried on serialization conflicts, so it does not fail under concurrency. */
+  @PostMapping("/{id}/birthday")
+  User birthday(@PathVariable int id) {
+    return users.birthday(id);
   }
 
   @PostMapping("/bulk")

@@ -4,8 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.app.transactions.Unit;
+import dev.inkwell.app.transactions.UnitOfWork;
+import dev.inkwell.posts.NewPost;
+import dev.inkwell.posts.Post;
+import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.PostsInclude;
 import dev.inkwell.posts.UserPostsService;
 import dev.inkwell.posts.UserWithPosts;
@@ -28,10 +38,14 @@ public class UserUseCases {
 
   private final UserService users;
   private final UserPostsService userPosts;
+  private final PostService posts;
+  private final UnitOfWork unitOfWork;
 
-  public UserUseCases(UserService users, UserPostsService userPosts) {
+  public UserUseCases(UserService users, UserPostsService userPosts, PostService posts, UnitOfWork unitOfWork) {
     this.users = users;
     this.userPosts = userPosts;
+    this.posts = posts;
+    this.unitOfWork = unitOfWork;
   }
 
   @Transactional
@@ -72,8 +86,35 @@ public class UserUseCases {
     return users.stats("age", where);
   }
 
-  /** PATCH: the changed user, or 404 when there is none with that id. */
+  /**
+   * The guide's managed transaction: a user and its first post, both or neither. Any exception (the
+   * post's insert failing included) rolls the user back too.
+   */
   @Transactional
+  public UserWithPosts createWithPost(NewUser user, PostDraft post) {
+    User created = users.create(user);
+    Post first = posts.create(new NewPost(post.title(), post.content(), post.published(), created.id()));
+    return new UserWithPosts(created, List.of(first));
+  }
+
+  /** A post written together with its author, who does not exist yet. */
+  public record PostDraft(@NotBlank @Size(max = 500) String title, @NotNull String content, Boolean published) {
+  }
+
+  /**
+   * One year older. SERIALIZABLE and retryable: a serialization failure or deadlock reruns it (it is
+   * safe to: it only increments), so concurrent birthdays never fail the request.
+   */
+  public User birthday(int id) {
+    return unitOfWork.run(Unit.readWrite().withIsolation(Isolation.SERIALIZABLE).retryable(3), () -> users.incrementAge(id));
+  }
+
+  /**
+   * PATCH: the changed user, or 404 when there is none with that id. REPEATABLE READ and not retried:
+   * a concurrent update of the same user committed while this one waited is a 409, not a silent
+   * last-writer-wins.
+   */
+  @Transactional(isolation = Isolation.REPEATABLE_READ)
   public User update(int id, Map<String, Object> changes) {
     if (users.update(UserChanges.of(changes), Where.field("id").eq(id)) == 0) {
       throw new UserNotFoundException(id);

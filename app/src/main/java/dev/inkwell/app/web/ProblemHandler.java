@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Changed since read", e.getMessage(), null);
   }
 
+  /** Serialization failures and deadlocks that were not (or no longer) retried. */
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ProblemDetail conflict(ConcurrencyFailureException e) {
+    String state = sqlState(e);
+    return problem(HttpStatus.CONFLICT, "Concurrent update",
+        "the transaction conflicted with a concurrent one" + (state == null ? "" : " (SQLSTATE " + state + ")")
+            + "; nothing was changed, retry the request", null);
+  }
+
   /** Constraints the database enforces (lengths, NOT NULL, foreign keys) that no earlier check caught. */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail integrity(DataIntegrityViolationException e) {
@@ -81,7 +91,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       detail = detail.substring("ERROR: ".length()).replaceAll("\\s*\\n.*", "");
     }
     return switch (state == null ? "" : state) {
-      case "22001", "23502", "22P02", "23514" -> problem(HttpStatus.BAD_REQUEST, "Invalid value", detail, null);
+      case "22001", "23502", "22P02", "23514", "22021" -> problem(HttpStatus.BAD_REQUEST, "Invalid value", detail, null);
       case "23503" -> problem(HttpStatus.CONFLICT, "Missing or referenced row", detail, null);
       default -> problem(HttpStatus.CONFLICT, "Conflict", detail, null);
     };

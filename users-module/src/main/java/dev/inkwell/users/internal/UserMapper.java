@@ -37,5 +37,8 @@ public interface UserMapper {
   /** Writes every column of {@code row} if its updatedAt is still the stored one; null otherwise. */
   UserRow updateIfUnchanged(@Param("row") UserRow row);
 
+  /** Atomic {@code age = age + 1}; null when there is no such user. */
+  UserRow incrementAge(@Param("id") int id);
+
   int deleteWhere(@Param("where") SqlWhere where);
 }

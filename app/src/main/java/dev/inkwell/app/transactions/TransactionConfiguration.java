@@ -1,0 +1,32 @@
+package dev.inkwell.app.transactions;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The transaction manager (replacing Boot's default one) and what it reports. */
+@Configuration(proxyBeanMethods = false)
+class TransactionConfiguration {
+
+  @Bean
+  IsolationObserver isolationObserver() {
+    return new IsolationObserver();
+  }
+
+  @Bean
+  ObservingTransactionManager transactionManager(DataSource dataSource, IsolationObserver observer) {
+    return new ObservingTransactionManager(dataSource, observer);
+  }
+
+  /**
+   * {@code /actuator/info}: {@code {"transactions": {"isolation": {"serializable": "serializable"},
+   * "retries": 3}}}: the level granted per level asked for, and units rerun after a conflict.
+   */
+  @Bean
+  InfoContributor transactionInfo(IsolationObserver observer, UnitOfWork unitOfWork) {
+    return builder -> builder.withDetail("transactions",
+        java.util.Map.of("isolation", observer.observed(), "retries", unitOfWork.retries()));
+  }
+}
