@@ -1,0 +1,78 @@
+package dev.inkwell.app.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.inkwell.posts.PostReports.AuthorPostRank;
+import dev.inkwell.posts.PostReports.DayCount;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.users.User;
+import dev.inkwell.users.UserReports.AgeRank;
+import dev.inkwell.users.UserReports.MetadataValue;
+import dev.inkwell.users.UserReports.NameAge;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The guide's raw-SQL examples (window functions, CTEs, DISTINCT ON, bound parameters) and JSONB reads. */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+  private final ReportUseCases reports;
+
+  ReportController(ReportUseCases reports) {
+    this.reports = reports;
+  }
+
+  @GetMapping("/users/ranked-by-age")
+  List<AgeRank> rankedByAge() {
+    return reports.usersRankedByAge();
+  }
+
+  @GetMapping("/users/active")
+  List<NameAge> active() {
+    return reports.activeUsers();
+  }
+
+  @GetMapping("/users/first-per-age")
+  List<NameAge> firstPerAge() {
+    return reports.firstUserPerAge();
+  }
+
+  @GetMapping("/users/age-between")
+  List<User> ageBetween(@RequestParam int min, @RequestParam int max) {
+    return reports.usersAgedBetween(min, max);
+  }
+
+  /** {@code ?key=role&contains={"team":{"name":"core"}}}. */
+  @GetMapping("/users/metadata")
+  List<MetadataValue> metadata(@RequestParam String key, @RequestParam(required = false) String contains) {
+    Map<String, Object> document = null;
+    if (contains != null) {
+      try {
+        document = JsonMapper.shared().readValue(contains, new TypeReference<Map<String, Object>>() { });
+      } catch (JacksonException e) {
+        throw new InvalidQueryException("contains", "contains takes a JSON object");
+      }
+    }
+    return reports.usersMetadata(key, document);
+  }
+
+  @GetMapping("/posts/ranked-per-author")
+  List<AuthorPostRank> rankedPerAuthor() {
+    return reports.postsRankedPerAuthor();
+  }
+
+  /** {@code ?from=2026-01-01&to=2026-01-31}: posts per UTC day, days without posts included. */
+  @GetMapping("/posts/per-day")
+  List<DayCount> perDay(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    return reports.postsPerDay(from, to);
+  }
+}

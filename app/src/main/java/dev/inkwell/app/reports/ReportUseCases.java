@@ -1,0 +1,59 @@
+package dev.inkwell.app.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.posts.PostReportService;
+import dev.inkwell.posts.PostReports.AuthorPostRank;
+import dev.inkwell.posts.PostReports.DayCount;
+import dev.inkwell.users.User;
+import dev.inkwell.users.UserReportService;
+import dev.inkwell.users.UserReports.AgeRank;
+import dev.inkwell.users.UserReports.MetadataValue;
+import dev.inkwell.users.UserReports.NameAge;
+
+/** Reports are reads: each runs in a read-only transaction. */
+@Service
+@Transactional(readOnly = true)
+public class ReportUseCases {
+
+  private final UserReportService users;
+  private final PostReportService posts;
+
+  public ReportUseCases(UserReportService users, PostReportService posts) {
+    this.users = users;
+    this.posts = posts;
+  }
+
+  public List<AgeRank> usersRankedByAge() {
+    return users.rankedByAge();
+  }
+
+  public List<NameAge> activeUsers() {
+    return users.active();
+  }
+
+  public List<NameAge> firstUserPerAge() {
+    return users.firstPerAge();
+  }
+
+  public List<User> usersAgedBetween(int min, int max) {
+    return users.ageBetween(min, max);
+  }
+
+  public List<MetadataValue> usersMetadata(String key, Map<String, Object> contains) {
+    return users.metadata(key, contains);
+  }
+
+  public List<AuthorPostRank> postsRankedPerAuthor() {
+    return posts.rankedPerAuthor();
+  }
+
+  public List<DayCount> postsPerDay(LocalDate from, LocalDate to) {
+    return posts.countsPerDay(from, to);
+  }
+}
