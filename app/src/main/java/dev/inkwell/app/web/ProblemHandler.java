@@ -25,6 +25,7 @@ import dev.inkwell.tags.TagNotFoundException;
 import dev.inkwell.users.DuplicateEmailException;
 import dev.inkwell.users.StaleUserException;
 import dev.inkwell.users.UserNotFoundException;
+import dev.inkwell.vectors.EmbeddingNotFoundException;
 
 /**
  * Every error as an RFC 9457 problem body ({@code application/problem+json}), with {@code field}
@@ -53,7 +54,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "id");
   }
 
-  @ExceptionHandler({PostNotFoundException.class, TagNotFoundException.class})
+  @ExceptionHandler({PostNotFoundException.class, TagNotFoundException.class, EmbeddingNotFoundException.class})
   ProblemDetail missing(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "id");
   }

@@ -1,0 +1,78 @@
+package dev.inkwell.app.vectors;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.inkwell.query.WhereJson;
+import dev.inkwell.vectors.Embedding;
+import dev.inkwell.vectors.Metric;
+import dev.inkwell.vectors.Neighbor;
+import dev.inkwell.vectors.NewEmbedding;
+import dev.inkwell.vectors.VectorSearch;
+import tools.jackson.databind.JsonNode;
+
+/** The guide's vector operations over HTTP. */
+@RestController
+@RequestMapping("/api/embeddings")
+class EmbeddingController {
+
+  private final EmbeddingUseCases embeddings;
+
+  EmbeddingController(EmbeddingUseCases embeddings) {
+    this.embeddings = embeddings;
+  }
+
+  /** {@code {"name": "doc-1", "embedding": [1.0, 2.0, 3.0]}}. */
+  @PostMapping
+  ResponseEntity<Embedding> create(@RequestBody NewEmbedding embedding) {
+    Embedding created = embeddings.create(embedding);
+    return ResponseEntity.created(URI.create("/api/embeddings/" + created.id())).body(created);
+  }
+
+  @PostMapping("/bulk")
+  @ResponseStatus(HttpStatus.CREATED)
+  List<Embedding> createAll(@RequestBody List<NewEmbedding> batch) {
+    return embeddings.createAll(batch);
+  }
+
+  @GetMapping("/{id}")
+  Embedding get(@PathVariable int id) {
+    return embeddings.get(id);
+  }
+
+  @PutMapping("/{id}")
+  Embedding update(@PathVariable int id, @RequestBody NewEmbedding embedding) {
+    return embeddings.update(id, embedding);
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable int id) {
+    embeddings.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * {@code {"vector": [1,1,1], "metric": "l2"|"cosine"|"ip", "k": 5, "maxDistance": 1.0, "where": {...},
+   * "efSearch": 100}}: every key but {@code vector} optional (metric cosine, k 5). Nearest first.
+   */
+  @PostMapping("/search")
+  List<Neighbor> search(@RequestBody SearchBody body) {
+    return embeddings.search(new VectorSearch(body.vector(), Metric.of(body.metric()), body.k(), body.maxDistance(),
+        WhereJson.parse(body.where()), body.efSearch()));
+  }
+
+  record SearchBody(float[] vector, String metric, Integer k, Double maxDistance, JsonNode where, Integer efSearch) {
+  }
+}

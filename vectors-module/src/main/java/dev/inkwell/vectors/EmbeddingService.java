@@ -1,0 +1,191 @@
+package dev.inkwell.vectors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.vectors.internal.EmbeddingMapper;
+import dev.inkwell.vectors.internal.EmbeddingRow;
+import dev.inkwell.vectors.internal.SqlVectorSearch;
+import dev.inkwell.vectors.internal.VectorSupport;
+
+import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
+
+/**
+ * The guide's vector calls with typed vectors. Every vector is checked against the table's dimension
+ * (read from the catalog) and must be finite; bad input is an {@link InvalidQueryException} before any
+ * SQL. Writes and searches require a transaction (propagation MANDATORY): a search may set
+ * transaction-local index settings.
+ */
+@Service
+public class EmbeddingService {
+
+  public static final int DEFAULT_K = 5;
+  public static final int MAX_K = 100;
+  /** Rows per INSERT: 2 parameters each, 10,000 stays below PostgreSQL's 65,535. */
+  static final int BULK_BATCH = 10_000;
+
+  private final EmbeddingMapper mapper;
+  private final VectorSupport support;
+
+  public EmbeddingService(EmbeddingMapper mapper, VectorSupport support) {
+    this.mapper = mapper;
+    this.support = support;
+  }
+
+  /** The dimension of {@code embeddings.embedding}, as the table defines it. */
+  public int dimension() {
+    return support.dimension();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Embedding create(NewEmbedding embedding) {
+    return mapper.insert(row(embedding)).toEmbedding();
+  }
+
+  /** One INSERT per {@value #BULK_BATCH} embeddings; all are checked before any is written. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Embedding> createAll(List<NewEmbedding> embeddings) {
+    List<EmbeddingRow> rows = new ArrayList<>(embeddings.size());
+    for (int i = 0; i < embeddings.size(); i++) {
+      rows.add(row(embeddings.get(i), "[" + i + "]"));
+    }
+    List<Embedding> created = new ArrayList<>(rows.size());
+    for (int from = 0; from < rows.size(); from += BULK_BATCH) {
+      mapper.insertAll(rows.subList(from, Math.min(rows.size(), from + BULK_BATCH)))
+          .forEach(r -> created.add(r.toEmbedding()));
+    }
+    return created;
+  }
+
+  public Optional<Embedding> findById(int id) {
+    return Optional.ofNullable(mapper.selectById(id)).map(EmbeddingRow::toEmbedding);
+  }
+
+  public Embedding get(int id) {
+    return findById(id).orElseThrow(() -> new EmbeddingNotFoundException(id));
+  }
+
+  /** Replaces name and vector. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Embedding update(int id, NewEmbedding embedding) {
+    EmbeddingRow row = row(embedding);
+    row.setId(id);
+    EmbeddingRow updated = mapper.update(row);
+    if (updated == null) {
+      throw new EmbeddingNotFoundException(id);
+    }
+    return updated.toEmbedding();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void delete(int id) {
+    if (mapper.deleteById(id) == 0) {
+      throw new EmbeddingNotFoundException(id);
+    }
+  }
+
+  /**
+   * The nearest embeddings first, with their distances. Where the server has them, pgvector's
+   * iterative index scans keep an HNSW scan going until k rows pass the filter and the visibility
+   * check: without them a scan stops after ef_search candidates, and a filter (or rows deleted but
+   * not yet vacuumed) can leave fewer than k, even none.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Neighbor> search(VectorSearch search) {
+    SqlVectorSearch checked = check(search);
+    applySettings(search);
+    return mapper.search(checked).stream().map(EmbeddingRow::toNeighbor).toList();
+  }
+
+  /**
+   * All embeddings within {@code maxDistance} of {@code vector}, nearest first (the guide's
+   * {@code WHERE embedding <-> q < 1.0 ORDER BY embedding <-> q}), with no limit.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Neighbor> within(float[] vector, Metric metric, double maxDistance) {
+    checkVector("vector", vector);
+    return mapper.search(new SqlVectorSearch(vector, metric.jsonName(), EMBEDDINGS.where(null), maxDistance, null))
+        .stream().map(EmbeddingRow::toNeighbor).toList();
+  }
+
+  /** The guide's {@code cosine_distance(embedding, q)} function form (not index-assisted). */
+  public List<Neighbor> searchByCosineFunction(float[] vector, int k) {
+    checkVector("vector", vector);
+    return mapper.searchByCosineFunction(vector, checkK(k)).stream().map(EmbeddingRow::toNeighbor).toList();
+  }
+
+  /** The plan of the statement {@link #search} would run, with the same settings. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<String> explain(VectorSearch search) {
+    SqlVectorSearch checked = check(search);
+    applySettings(search);
+    return mapper.explainSearch(checked);
+  }
+
+  private SqlVectorSearch check(VectorSearch search) {
+    checkVector("vector", search.vector());
+    Metric metric = search.metric() == null ? Metric.COSINE : search.metric();
+    int k = checkK(search.k() == null ? DEFAULT_K : search.k());
+    if (search.maxDistance() != null && !Double.isFinite(search.maxDistance())) {
+      throw new InvalidQueryException("maxDistance", "maxDistance must be a finite number");
+    }
+    if (search.efSearch() != null && (search.efSearch() < 1 || search.efSearch() > 1000)) {
+      throw new InvalidQueryException("efSearch", "efSearch must be between 1 and 1000, was " + search.efSearch());
+    }
+    return new SqlVectorSearch(search.vector(), metric.jsonName(), EMBEDDINGS.where(search.where()), search.maxDistance(), k);
+  }
+
+  /** SET LOCAL equivalents: they end with the transaction, so no pooled connection keeps them. */
+  private void applySettings(VectorSearch search) {
+    if (search.efSearch() != null) {
+      mapper.setLocal("hnsw.ef_search", Integer.toString(search.efSearch()));
+    }
+    if (support.iterativeScan()) {
+      mapper.setLocal("hnsw.iterative_scan", "strict_order");
+    }
+  }
+
+  private static int checkK(int k) {
+    if (k < 1 || k > MAX_K) {
+      throw new InvalidQueryException("k", "k must be between 1 and " + MAX_K + ", was " + k);
+    }
+    return k;
+  }
+
+  private EmbeddingRow row(NewEmbedding embedding) {
+    return row(embedding, "");
+  }
+
+  private EmbeddingRow row(NewEmbedding embedding, String at) {
+    if (embedding == null) {
+      throw new InvalidQueryException("embedding" + at, "an embedding is required");
+    }
+    String name = embedding.name();
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new InvalidQueryException("name" + at, "name is required, at most 100 characters");
+    }
+    checkVector("embedding" + at, embedding.embedding());
+    return new EmbeddingRow(name, embedding.embedding());
+  }
+
+  private void checkVector(String field, float[] vector) {
+    int dimension = dimension();
+    if (vector == null || vector.length == 0) {
+      throw new InvalidQueryException(field, field + " is required: " + dimension + " numbers");
+    }
+    if (vector.length != dimension) {
+      throw new InvalidQueryException(field, field + " must have " + dimension + " dimensions, got " + vector.length);
+    }
+    for (int i = 0; i < vector.length; i++) {
+      if (!Float.isFinite(vector[i])) {
+        throw new InvalidQueryException(field, field + "[" + i + "] is not a finite number");
+      }
+    }
+  }
+}

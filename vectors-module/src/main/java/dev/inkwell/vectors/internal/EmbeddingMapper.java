@@ -1,0 +1,39 @@
+package dev.inkwell.vectors.internal;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface EmbeddingMapper {
+
+  EmbeddingRow selectById(@Param("id") int id);
+
+  /** Nearest first, with the distance; uses the metric's HNSW index (ORDER BY distance LIMIT k). */
+  List<EmbeddingRow> search(@Param("s") SqlVectorSearch search);
+
+  /** The plan of exactly the statement {@link #search} runs. */
+  List<String> explainSearch(@Param("s") SqlVectorSearch search);
+
+  /** The guide's function form: {@code cosine_distance(embedding, q)}, which no index serves. */
+  List<EmbeddingRow> searchByCosineFunction(@Param("vector") float[] vector, @Param("limit") int limit);
+
+  EmbeddingRow insert(@Param("row") EmbeddingRow row);
+
+  /** One multi-row INSERT for all {@code rows}. */
+  List<EmbeddingRow> insertAll(@Param("rows") List<EmbeddingRow> rows);
+
+  EmbeddingRow update(@Param("row") EmbeddingRow row);
+
+  int deleteById(@Param("id") int id);
+
+  /** {@code set_config(name, value, true)}: a setting for the current transaction only. */
+  String setLocal(@Param("name") String name, @Param("value") String value);
+
+  /** The typmod of embeddings.embedding: its dimension. */
+  Integer selectDimension();
+
+  /** The installed pgvector version, or null. */
+  String selectVectorVersion();
+}

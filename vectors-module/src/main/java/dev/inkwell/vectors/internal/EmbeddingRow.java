@@ -1,0 +1,61 @@
+package dev.inkwell.vectors.internal;
+
+import dev.inkwell.vectors.Embedding;
+import dev.inkwell.vectors.Neighbor;
+
+/** One embeddings row, with its distance when a search computed one. */
+public class EmbeddingRow {
+
+  private Integer id;
+  private String name;
+  private float[] embedding;
+  private Double distance;
+
+  public EmbeddingRow() {
+  }
+
+  public EmbeddingRow(String name, float[] embedding) {
+    this.name = name;
+    this.embedding = embedding;
+  }
+
+  public Embedding toEmbedding() {
+    return new Embedding(id, name, embedding);
+  }
+
+  public Neighbor toNeighbor() {
+    return new Neighbor(id, name, embedding, distance);
+  }
+
+  public Integer getId() {
+    return id;
+  }
+
+  public void setId(Integer id) {
+    this.id = id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public float[] getEmbedding() {
+    return embedding;
+  }
+
+  public void setEmbedding(float[] embedding) {
+    this.embedding = embedding;
+  }
+
+  public Double getDistance() {
+    return distance;
+  }
+
+  public void setDistance(Double distance) {
+    this.distance = distance;
+  }
+}

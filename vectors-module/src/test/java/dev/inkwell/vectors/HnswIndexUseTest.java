@@ -1,0 +1,72 @@
+package dev.inkwell.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.inkwell.query.Op;
+import dev.inkwell.query.Where;
+
+/**
+ * With enough rows (20,000, committed and analyzed like a real table) the planner serves each
+ * metric's k-nearest search from its own HNSW index: proof that the mapper's query shape is one the
+ * index can serve. The rows are deleted and vacuumed afterwards.
+ */
+@VectorsDataTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class HnswIndexUseTest {
+
+  @Autowired
+  EmbeddingService embeddings;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @AfterEach
+  void removeRows() {
+    jdbc.sql("DELETE FROM embeddings WHERE name LIKE 'hnsw-%'").update();
+    jdbc.sql("VACUUM ANALYZE embeddings").update();
+  }
+
+  @Test
+  void eachMetricUsesItsHnswIndex() {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    Random random = new Random(7);
+    tx.executeWithoutResult(status -> embeddings.createAll(IntStream.range(0, 20_000)
+        .mapToObj(i -> new NewEmbedding("hnsw-" + i, new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat()}))
+        .toList()));
+    jdbc.sql("ANALYZE embeddings").update();
+    float[] q = {0.5f, 0.5f, 0.5f};
+
+    String l2 = plan(tx, VectorSearch.nearest(q, Metric.L2, 10));
+    String cosine = plan(tx, VectorSearch.nearest(q, Metric.COSINE, 10));
+    String ip = plan(tx, VectorSearch.nearest(q, Metric.IP, 10));
+    String filtered = plan(tx, VectorSearch.nearest(q, Metric.L2, 10).where(Where.field("name").op(Op.LIKE, "hnsw-1%")).efSearch(100));
+    List<Neighbor> hits = tx.execute(status -> embeddings.search(VectorSearch.nearest(q, Metric.L2, 10)
+        .where(Where.field("name").op(Op.LIKE, "hnsw-1%"))));
+
+    assertThat(l2).contains("Index Scan using idx_embeddings on embeddings");
+    assertThat(cosine).contains("Index Scan using idx_embeddings_cosine on embeddings");
+    assertThat(ip).contains("Index Scan using idx_embeddings_ip on embeddings");
+    assertThat(filtered).contains("Index Scan using idx_embeddings on embeddings").contains("Filter");
+    assertThat(hits).hasSize(10).allSatisfy(h -> assertThat(h.name()).startsWith("hnsw-1"));
+    assertThat(hits).extracting(Neighbor::distance).isSorted();
+  }
+
+  private String plan(TransactionTemplate tx, VectorSearch search) {
+    List<String> lines = tx.execute(status -> embeddings.explain(search));
+    return String.join("\n", lines);
+  }
+}
