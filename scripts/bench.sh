@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmarks that print figures (JSON). Usage: scripts/bench.sh [vectors] [--quick]
+# Starts the local database if needed and runs against a database of its own (inkwell_bench),
+# dropped and created again each run.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOG_TAG=bench
+. "$ROOT/scripts/lib.sh"
+cd "$ROOT"
+ensure_java_and_maven
+scripts/db.sh start
+log "building the benchmark jar"
+mvn -B -q -DskipTests -pl bench -am install
+exec java -jar bench/target/inkwell-bench.jar "$@"
