@@ -25,7 +25,12 @@ public class VectorSupport implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    refresh();
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      // A schema migrated after start-up (the compatibility suite's): read it on first use instead.
+      log.warn("embeddings not readable at start-up ({}); reading its dimension on first use", e.getMessage());
+    }
   }
 
   /** Reads both again (after the table was altered). */

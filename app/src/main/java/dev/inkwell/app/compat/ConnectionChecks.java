@@ -1,0 +1,175 @@
+package dev.inkwell.app.compat;
+
+import static dev.inkwell.app.compat.Expect.equal;
+import static dev.inkwell.app.compat.Expect.that;
+import static dev.inkwell.app.compat.Expect.thrown;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.inkwell.app.transactions.TransactionConflicts;
+import dev.inkwell.app.transactions.Unit;
+
+/** The guide's connection section: authenticate(), the pool, and what pooled connections must keep. */
+final class ConnectionChecks {
+
+  static final String CATEGORY = "Connection and pooling";
+
+  private ConnectionChecks() {
+  }
+
+  private static Check check(String name, Check.Body body) {
+    return new Check(CATEGORY, name, false, body);
+  }
+
+  static List<Check> all() {
+    return List.of(
+        check("authenticate (SELECT 1 on a pooled connection)", ctx -> {
+          equal(ctx.jdbc.queryForObject("SELECT 1", Integer.class), 1, "SELECT 1");
+          return Outcome.pass();
+        }),
+        check("server reports its version", ctx -> {
+          String version = ctx.jdbc.queryForObject("SHOW server_version", String.class);
+          that(version != null && !version.isBlank(), "server_version is empty");
+          return Outcome.pass();
+        }),
+        check("the run's schema is first on the search path", ctx -> {
+          equal(ctx.jdbc.queryForObject("SELECT current_schema()", String.class), ctx.schema, "current_schema()");
+          return Outcome.pass();
+        }),
+        check("pool maximum as configured (guide: max 5)", ctx -> {
+          int max = ctx.dataSource.getMaximumPoolSize();
+          return max == 5 ? Outcome.pass() : Outcome.note("pool maximum is " + max + ", the guide uses 5");
+        }),
+        check("5 connections at once, each its own backend", ctx -> {
+          List<Connection> held = new ArrayList<>();
+          Set<Integer> pids = new HashSet<>();
+          try {
+            for (int i = 0; i < 5; i++) {
+              Connection c = ctx.dataSource.getConnection();
+              held.add(c);
+              pids.add(pid(c));
+            }
+          } finally {
+            for (Connection c : held) {
+              c.close();
+            }
+          }
+          equal(pids.size(), 5, "distinct backends");
+          return Outcome.pass();
+        }),
+        check("an exhausted pool fails fast after its acquire timeout", ctx -> {
+          try (HikariDataSource one = single(ctx, 400); Connection held = one.getConnection()) {
+            long start = System.nanoTime();
+            Throwable t = thrown(() -> one.getConnection().close(), "second borrow from a pool of one");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            that(t instanceof SQLTransientConnectionException, "expected a connection timeout, got " + t);
+            that(millis < 5_000, "took " + millis + " ms");
+            that(held.isValid(1), "the held connection still works");
+          }
+          return Outcome.pass();
+        }),
+        check("a returned connection is reused", ctx -> {
+          int first;
+          int second;
+          try (HikariDataSource one = single(ctx, 2_000)) {
+            try (Connection c = one.getConnection()) {
+              first = pid(c);
+            }
+            try (Connection c = one.getConnection()) {
+              second = pid(c);
+            }
+          }
+          equal(second, first, "backend pid of the second borrow");
+          return Outcome.pass();
+        }),
+        check("server-side prepared statements (10 executions, changing parameters)", ctx -> {
+          try (Connection c = ctx.dataSource.getConnection();
+              PreparedStatement ps = c.prepareStatement("SELECT ?::int * 2")) {
+            for (int i = 0; i < 10; i++) {
+              ps.setInt(1, i);
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                equal(rs.getInt(1), i * 2, "execution " + i);
+              }
+            }
+          }
+          return Outcome.pass();
+        }),
+        check("a statement timeout cancels a long query (57014)", ctx -> {
+          Throwable t = thrown(() -> ctx.uow.run(Unit.readWrite(), () -> {
+            ctx.jdbc.queryForObject("SELECT set_config('statement_timeout', '100', true)", String.class);
+            return ctx.jdbc.queryForObject("SELECT pg_sleep(2)::text", String.class);
+          }), "pg_sleep(2) under a 100 ms timeout");
+          equal(TransactionConflicts.sqlState(t), "57014", "SQLSTATE");
+          return Outcome.pass();
+        }),
+        check("max_connections is readable", ctx -> {
+          int max = Integer.parseInt(ctx.jdbc.queryForObject("SHOW max_connections", String.class));
+          that(max >= ctx.dataSource.getMaximumPoolSize(), "max_connections " + max + " is below the pool size");
+          return Outcome.pass();
+        }),
+        check("TLS status of the connection", ctx -> {
+          Boolean ssl;
+          try {
+            ssl = ctx.jdbc.queryForObject("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Boolean.class);
+          } catch (RuntimeException e) {
+            return Outcome.skip("pg_stat_ssl is not available: " + e.getMessage());
+          }
+          return Boolean.TRUE.equals(ssl) ? Outcome.pass() : Outcome.note("the connection is not encrypted (TLS off)");
+        }),
+        check("a killed backend is replaced by the pool", ctx -> {
+          try (HikariDataSource one = single(ctx, 5_000)) {
+            int killed;
+            try (Connection c = one.getConnection()) {
+              killed = pid(c);
+            }
+            Boolean terminated;
+            try {
+              terminated = ctx.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed);
+            } catch (RuntimeException e) {
+              return Outcome.skip("cannot terminate a backend here: " + e.getMessage());
+            }
+            that(Boolean.TRUE.equals(terminated), "pg_terminate_backend returned false");
+            Integer after = null;
+            for (int attempt = 0; attempt < 2 && after == null; attempt++) {
+              try (Connection c = one.getConnection()) {
+                after = pid(c);
+              } catch (Exception e) {
+                // the pool may hand out the dead connection once before evicting it
+              }
+            }
+            that(after != null && after != killed, "no fresh connection after the backend was killed");
+          }
+          return Outcome.pass();
+        }));
+  }
+
+  private static int pid(Connection c) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** A pool of one connection with the service's settings (same URL, user, search path). */
+  static HikariDataSource single(CompatContext ctx, long timeoutMillis) {
+    HikariDataSource one = new HikariDataSource();
+    one.setJdbcUrl(ctx.dataSource.getJdbcUrl());
+    one.setUsername(ctx.dataSource.getUsername());
+    one.setPassword(ctx.dataSource.getPassword());
+    one.setConnectionInitSql(ctx.dataSource.getConnectionInitSql());
+    one.setMaximumPoolSize(1);
+    one.setConnectionTimeout(Math.max(250, timeoutMillis));
+    one.setPoolName("inkwell-compat-single");
+    return one;
+  }
+}
