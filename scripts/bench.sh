@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures (JSON). Usage: scripts/bench.sh [vectors] [--quick]
+# Benchmarks that print figures (JSON). Usage: scripts/bench.sh [data|vectors] [--quick]  (data = W1..W9)
 # Starts the local database if needed and runs against a database of its own (inkwell_bench),
 # dropped and created again each run.
 set -euo pipefail

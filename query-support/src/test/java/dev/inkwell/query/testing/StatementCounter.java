@@ -18,11 +18,19 @@ import org.apache.ibatis.plugin.Signature;
 public class StatementCounter implements Interceptor {
 
   private final List<String> statements = new CopyOnWriteArrayList<>();
+  private volatile boolean recording = true;
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
-    statements.add(((StatementHandler) invocation.getTarget()).getBoundSql().getSql().replaceAll("\\s+", " ").trim());
+    if (recording) {
+      statements.add(((StatementHandler) invocation.getTarget()).getBoundSql().getSql().replaceAll("\\s+", " ").trim());
+    }
     return invocation.proceed();
+  }
+
+  /** Off: statements pass through untouched (a benchmark records only what it counts). */
+  public void setRecording(boolean on) {
+    recording = on;
   }
 
   public void reset() {

@@ -1,0 +1,36 @@
+package dev.inkwell.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The harness's smoke run ({@code --quick}), so that it cannot rot: every workload reports both paths
+ * and a ratio, and W5's statement counts are fixed. It asserts shape and correctness, not speed
+ * (speed is what the printed figures are for).
+ */
+class QuickBenchTest {
+
+  @Test
+  void quickRunReportsEveryWorkload() throws Exception {
+    JsonNode report = JsonMapper.shared().readTree(BenchApplication.run("data", "--quick"));
+
+    JsonNode w = report.get("workloads");
+    assertThat(w.propertyNames()).containsExactly("W1_create", "W2_bulkCreate", "W3_findByPk", "W4_findAll_filter",
+        "W5_nested_include", "W6_upsert", "W7_transaction", "W8_vector_knn", "W9_concurrent_reads");
+    for (String name : new String[] {"W1_create", "W2_bulkCreate", "W3_findByPk", "W4_findAll_filter", "W6_upsert", "W7_transaction"}) {
+      assertThat(w.get(name).get("ratio").asDouble()).as(name).isPositive();
+      assertThat(w.get(name).get("inkwell").get("totalMs").asDouble()).as(name).isPositive();
+      assertThat(w.get(name).get("jdbc").get("totalMs").asDouble()).as(name).isPositive();
+    }
+    assertThat(w.get("W5_nested_include").get("statementsPerLoad").asInt()).isEqualTo(1);
+    assertThat(w.get("W5_nested_include").get("statementsPerPageOf20").asInt()).isEqualTo(3);
+    assertThat(w.get("W8_vector_knn").get("knn").get("ratio").asDouble()).isPositive();
+    assertThat(w.get("W9_concurrent_reads").get("pool16").get("ratio").asDouble()).isPositive();
+    assertThat(report.get("versions").get("postgres").asString()).isNotBlank();
+    assertThat(report.get("expectations").has("withinRatio1.3")).isTrue();
+  }
+}
