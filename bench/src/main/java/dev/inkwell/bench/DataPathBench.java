@@ -72,6 +72,8 @@ class DataPathBench {
   private final SqlSessionFactory mybatis;
   private final StatementCounter statements;
   private final PgBench pgbench;
+  /** Unique keys for rows the workloads write (warm-up runs repeat operation indexes). */
+  private final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
   DataPathBench(UserService users, PostService posts, UserPostsService userPosts, EmbeddingService embeddings, JdbcTemplate jdbc,
       HikariDataSource pool, PlatformTransactionManager transactions, SqlSessionFactory mybatis, StatementCounter statements) {
@@ -150,10 +152,10 @@ class DataPathBench {
     String sql = sql("dev.inkwell.users.internal.UserMapper.insert", Map.of("row", UserRow.of(newUser("x", 0))));
     reset();
     List<Map<String, Object>> both = Measure.alternating(n,
-        i -> tx.execute(s -> users.create(newUser("a" + i, i))),
+        i -> tx.execute(s -> users.create(newUser(key("a"), i))),
         i -> inTransaction(c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindNewUser(ps, 1, newUser("b" + i, i));
+            bindNewUser(ps, 1, newUser(key("b"), i));
             return readUsers(ps).get(0);
           }
         }), "opsPerSecond");
@@ -170,12 +172,12 @@ class DataPathBench {
     String sql = sql("dev.inkwell.users.internal.UserMapper.insertAll", Map.of("rows", template.stream().map(UserRow::of).toList()));
     reset();
     List<Map<String, Object>> both = Measure.alternating(batches,
-        b -> tx.execute(s -> users.bulkCreate(IntStream.range(0, batch).mapToObj(i -> newUser("ib" + (b * batch + i), i)).toList())),
+        b -> tx.execute(s -> users.bulkCreate(IntStream.range(0, batch).mapToObj(i -> newUser(key("ib"), i)).toList())),
         b -> inTransaction(c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             for (int i = 0; i < batch; i++) {
-              p = bindNewUser(ps, p, newUser("jb" + (b * batch + i), i));
+              p = bindNewUser(ps, p, newUser(key("jb"), i));
             }
             return readUsers(ps).size();
           }
@@ -307,10 +309,10 @@ class DataPathBench {
     String sql = sql("dev.inkwell.users.internal.UserMapper.upsertReportingInsert", Map.of("row", UserRow.of(newUser("x", 1))));
     List<String> emails = jdbc.queryForList("SELECT email FROM users ORDER BY id LIMIT ?", String.class, n);
     List<Map<String, Object>> both = Measure.alternating(n,
-        i -> tx.execute(s -> users.upsert(i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser("new-a" + i, i))),
+        i -> tx.execute(s -> users.upsert(i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-a"), i))),
         i -> inTransaction(c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindNewUser(ps, 1, i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser("new-b" + i, i));
+            bindNewUser(ps, 1, i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-b"), i));
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               readUser(rs, "");
@@ -336,12 +338,12 @@ class DataPathBench {
         + "p.title AS \"title\", p.content AS \"content\", p.published AS \"published\", p.\"authorId\" AS \"authorId\", "
         + "p.\"createdAt\" AS \"createdAt\", p.\"updatedAt\" AS \"updatedAt\"";
     List<Map<String, Object>> both = Measure.alternating(n, i -> tx.execute(s -> {
-      User u = users.create(newUser("w7a" + i, i));
+      User u = users.create(newUser(key("w7a"), i));
       return posts.create(new NewPost("Transactional Post", "Atomic.", true, u.id()));
     }), i -> inTransaction(c -> {
       int id;
       try (PreparedStatement ps = c.prepareStatement(insertUser)) {
-        bindNewUser(ps, 1, newUser("w7b" + i, i));
+        bindNewUser(ps, 1, newUser(key("w7b"), i));
         id = readUsers(ps).get(0).id();
       }
       try (PreparedStatement ps = c.prepareStatement(selectUser)) {
@@ -566,6 +568,10 @@ class DataPathBench {
   private String sql(String statementId, Object parameter) {
     BoundSql bound = mybatis.getConfiguration().getMappedStatement(statementId).getBoundSql(parameter);
     return bound.getSql().replaceAll("\\s+", " ").trim();
+  }
+
+  private String key(String prefix) {
+    return prefix + keys.incrementAndGet();
   }
 
   private static final String[] NAMES = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy",

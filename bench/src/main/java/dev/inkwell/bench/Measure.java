@@ -17,10 +17,18 @@ final class Measure {
   }
 
   /**
-   * Both paths over the same {@code count} operations, in alternating halves (A, B, A, B), so that
-   * neither is measured only while the server is busier (autovacuum, checkpoints): [A, B].
+   * Both paths over the same {@code count} operations, after an untimed warm-up of both, in
+   * alternating halves (A, B, A, B), so that neither is measured only while the server is busier
+   * (autovacuum, checkpoints) or the tables are larger: [A, B]. Operations that write must make their
+   * own unique keys: warm-up calls repeat indexes.
    */
   static List<Map<String, Object>> alternating(int count, Op a, Op b, String rateName) throws Exception {
+    // Warm-up, untimed: the JIT compiles each path's code before it is measured.
+    int warmup = Math.max(1, Math.min(count, count >= 1_000 ? 1_000 : count / 4));
+    for (int i = 0; i < warmup; i++) {
+      a.run(i);
+      b.run(i);
+    }
     int half = count / 2;
     long[] nanosA = new long[count];
     long[] nanosB = new long[count];
