@@ -41,6 +41,7 @@ import dev.inkwell.query.testing.StatementCounter;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.User;
 import dev.inkwell.users.UserService;
+import dev.inkwell.users.internal.UserBatch;
 import dev.inkwell.users.internal.UserRow;
 import dev.inkwell.vectors.EmbeddingService;
 import dev.inkwell.vectors.Metric;
@@ -169,16 +170,20 @@ class DataPathBench {
     int batch = Math.min(1_000, n);
     int batches = n / batch;
     List<NewUser> template = IntStream.range(0, batch).mapToObj(i -> newUser("t" + i, i)).toList();
-    String sql = sql("dev.inkwell.users.internal.UserMapper.insertAll", Map.of("rows", template.stream().map(UserRow::of).toList()));
+    String sql = sql("dev.inkwell.users.internal.UserMapper.insertAll", Map.of("batch", new UserBatch(template)));
     reset();
     List<Map<String, Object>> both = Measure.alternating(batches,
         b -> tx.execute(s -> users.bulkCreate(IntStream.range(0, batch).mapToObj(i -> newUser(key("ib"), i)).toList())),
         b -> inTransaction(c -> {
+          List<NewUser> rows = IntStream.range(0, batch).mapToObj(i -> newUser(key("jb"), i)).toList();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = 1;
-            for (int i = 0; i < batch; i++) {
-              p = bindNewUser(ps, p, newUser(key("jb"), i));
-            }
+            // the arrays UserBatch binds: email, name, age, bio, metadata, phone
+            ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(NewUser::email).toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(NewUser::name).toArray()));
+            ps.setArray(3, c.createArrayOf("int4", rows.stream().map(NewUser::age).toArray()));
+            ps.setArray(4, c.createArrayOf("varchar", new Object[batch]));
+            ps.setArray(5, c.createArrayOf("varchar", new Object[batch]));
+            ps.setArray(6, c.createArrayOf("varchar", new Object[batch]));
             return readUsers(ps).size();
           }
         }), "batchesPerSecond");

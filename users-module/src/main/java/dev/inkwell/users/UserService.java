@@ -2,7 +2,10 @@ package dev.inkwell.users;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,7 @@ import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.Stats;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
+import dev.inkwell.users.internal.UserBatch;
 import dev.inkwell.users.internal.UserMapper;
 import dev.inkwell.users.internal.UserRow;
 
@@ -35,8 +39,8 @@ import static dev.inkwell.users.UserFields.USERS;
 @Service
 public class UserService {
 
-  /** Rows per INSERT in bulkCreate: 7 parameters each stays far below PostgreSQL's 65535. */
-  static final int BULK_BATCH = 1000;
+  /** Rows per INSERT in bulkCreate (its parameters are seven arrays, whatever the count). */
+  static final int BULK_BATCH = 5000;
   private static final Pattern DUPLICATE_EMAIL = Pattern.compile("Key \\(email\\)=\\((.*)\\) already exists");
 
   private final UserMapper mapper;
@@ -58,22 +62,27 @@ public class UserService {
   }
 
   /**
-   * {@code User.bulkCreate}: one multi-row INSERT per {@value #BULK_BATCH} users, returned in input
-   * order with their ids. A duplicate email fails the whole call (roll back the transaction).
+   * {@code User.bulkCreate}: one INSERT per {@value #BULK_BATCH} users of the same shape (which of age
+   * and isActive they give), whatever the batch size, returned in input order with their ids. A
+   * duplicate email fails the whole call (roll back the transaction).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<User> bulkCreate(List<NewUser> users) {
-    List<User> created = new ArrayList<>(users.size());
+    Map<String, User> byEmail = new HashMap<>(users.size() * 2);
+    Map<Integer, List<NewUser>> shapes = new LinkedHashMap<>();
+    users.forEach(u -> shapes.computeIfAbsent(UserBatch.shape(u), k -> new ArrayList<>()).add(u));
     try {
-      for (int from = 0; from < users.size(); from += BULK_BATCH) {
-        List<UserRow> batch = users.subList(from, Math.min(users.size(), from + BULK_BATCH)).stream()
-            .map(UserRow::of).toList();
-        mapper.insertAll(batch).forEach(row -> created.add(row.toUser()));
+      for (List<NewUser> shape : shapes.values()) {
+        for (int from = 0; from < shape.size(); from += BULK_BATCH) {
+          mapper.insertAll(new UserBatch(shape.subList(from, Math.min(shape.size(), from + BULK_BATCH))))
+              .forEach(row -> byEmail.put(row.getEmail(), row.toUser()));
+        }
       }
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
     }
-    return created;
+    // Emails are unique: they put the stored rows back in input order.
+    return users.stream().map(u -> byEmail.get(u.email())).toList();
   }
 
   /** {@code User.findByPk}. */

@@ -79,18 +79,33 @@ class UserServiceTest {
   }
 
   @Test
-  void bulkCreateOfTenThousandTakesOneStatementPerThousand() {
+  void bulkCreateOfTenThousandTakesOneStatementPerFiveThousand() {
     List<NewUser> many = IntStream.range(0, 10_000).mapToObj(i -> NewUser.of("u" + i + "@bulk.test", "U" + i, i % 90)).toList();
     statements.reset();
 
     List<User> created = users.bulkCreate(many);
 
-    assertThat(statements.count()).isEqualTo(10);
+    assertThat(statements.count()).isEqualTo(2);
     assertThat(statements.statements()).allMatch(sql -> sql.startsWith("INSERT INTO users"));
     assertThat(created).hasSize(10_000);
     assertThat(created.get(9_999).email()).isEqualTo("u9999@bulk.test");
     assertThat(created).extracting(User::id).doesNotHaveDuplicates();
     assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email LIKE '%@bulk.test'").query(Long.class).single()).isEqualTo(10_000);
+  }
+
+  @Test
+  void bulkCreateKeepsInputOrderAndEachRowsDefaults() {
+    List<User> created = users.bulkCreate(List.of(
+        new NewUser("a@mix.test", "A", 30, false, "bio", Map.of("k", 1), "555"),
+        new NewUser("b@mix.test", "B", null, null, null, null, null),
+        new NewUser("c@mix.test", "C", 40, null, null, null, null),
+        new NewUser("d@mix.test", "D", null, true, null, null, null)));
+
+    assertThat(created).extracting(User::email).containsExactly("a@mix.test", "b@mix.test", "c@mix.test", "d@mix.test");
+    assertThat(created).extracting(User::age).containsExactly(30, 0, 40, 0);
+    assertThat(created).extracting(User::isActive).containsExactly(false, true, true, true);
+    assertThat(created.get(0)).extracting(User::bio, User::metadata, User::phone).containsExactly("bio", Map.of("k", 1), "555");
+    assertThat(created.get(1).createdAt()).isNotNull();
   }
 
   @Test

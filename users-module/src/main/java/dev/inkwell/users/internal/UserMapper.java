@@ -24,8 +24,8 @@ public interface UserMapper {
 
   UserRow insert(@Param("row") UserRow row);
 
-  /** One multi-row INSERT: one round trip for all {@code rows}. */
-  List<UserRow> insertAll(@Param("rows") List<UserRow> rows);
+  /** One INSERT for the whole batch, seven array parameters whatever its size; rows in no particular order. */
+  List<UserRow> insertAll(@Param("batch") UserBatch batch);
 
   /** Upsert by email, reporting insert or update through {@code xmax}: only where {@link UpsertCreatedFlag} saw it work. */
   UserRow upsertReportingInsert(@Param("row") UserRow row);
