@@ -257,7 +257,10 @@ class UserServiceTest {
     users.bulkCreate(IntStream.rangeClosed(1, 45).mapToObj(i -> NewUser.of("p" + i + "@page.test", "P" + i, i)).toList());
     FindOptions byAge = FindOptions.all().order(Sort.desc("age"));
 
+    statements.reset();
     Page<User> first = users.findPage(byAge, Paging.DEFAULTS.request(1, 20));
+    // PageHelper runs the mapper's own selectAll_COUNT (same filter fragment), then the page.
+    assertThat(statements.statements().get(0)).isEqualTo("SELECT count(*) FROM users u");
     Page<User> last = users.findPage(byAge, Paging.DEFAULTS.request(3, 20));
     Page<User> past = users.findPage(byAge, Paging.DEFAULTS.request(4, 20));
     Page<User> filtered = users.findPage(FindOptions.where(Where.field("age").lte(10)), Paging.DEFAULTS.request(2, 4));
