@@ -14,11 +14,22 @@ public final class Http {
   public record Response(int status, String contentType, JsonNode body, String raw) {
   }
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
   public Http(int port) {
+    this(port, null);
+  }
+
+  private Http(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
+  }
+
+  /** The same client, sending {@code Authorization: Bearer <token>}. */
+  public Http withToken(String bearer) {
+    return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), bearer);
   }
 
   public Response get(String path) {
@@ -47,10 +58,18 @@ public final class Http {
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String raw = response.body();
-      JsonNode body = raw == null || raw.isBlank() ? null : JsonMapper.shared().readTree(raw);
+      JsonNode body;
+      try {
+        body = raw == null || raw.isBlank() ? null : JsonMapper.shared().readTree(raw);
+      } catch (RuntimeException notJson) {
+        body = null;
+      }
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, raw);
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.inkwell.app.web.Attributes;
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
@@ -49,7 +50,10 @@ class UserController {
   private final JsonMapper json;
   private final Validator validator;
 
-  UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator) {
+  private final BulkLimit bulk;
+
+  UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator, BulkLimit bulk) {
+    this.bulk = bulk;
     this.users = users;
     this.paging = paging;
     this.json = json;
@@ -81,7 +85,7 @@ class UserController {
   @PostMapping("/bulk")
   @ResponseStatus(HttpStatus.CREATED)
   List<User> bulkCreate(@RequestBody List<@Valid NewUser> batch) {
-    return users.bulkCreate(batch);
+    return users.bulkCreate(bulk.check(batch));
   }
 
   /** {@code ?include=posts}, {@code posts.tags}, {@code &posts.published=true&required=true|false}. */

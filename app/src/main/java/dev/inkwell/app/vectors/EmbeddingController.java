@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.vectors.Embedding;
 import dev.inkwell.vectors.Metric;
@@ -29,9 +30,11 @@ import tools.jackson.databind.JsonNode;
 class EmbeddingController {
 
   private final EmbeddingUseCases embeddings;
+  private final BulkLimit bulk;
 
-  EmbeddingController(EmbeddingUseCases embeddings) {
+  EmbeddingController(EmbeddingUseCases embeddings, BulkLimit bulk) {
     this.embeddings = embeddings;
+    this.bulk = bulk;
   }
 
   /** {@code {"name": "doc-1", "embedding": [1.0, 2.0, 3.0]}}. */
@@ -44,7 +47,7 @@ class EmbeddingController {
   @PostMapping("/bulk")
   @ResponseStatus(HttpStatus.CREATED)
   List<Embedding> createAll(@RequestBody List<NewEmbedding> batch) {
-    return embeddings.createAll(batch);
+    return embeddings.createAll(bulk.check(batch));
   }
 
   @GetMapping("/{id}")

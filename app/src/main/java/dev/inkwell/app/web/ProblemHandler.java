@@ -1,10 +1,19 @@
 package dev.inkwell.app.web;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import dev.inkwell.posts.PostNotFoundException;
 import dev.inkwell.query.InvalidQueryException;
@@ -34,6 +45,12 @@ import dev.inkwell.vectors.EmbeddingNotFoundException;
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private final ObjectProvider<HikariDataSource> pool;
+
+  public ProblemHandler(ObjectProvider<HikariDataSource> pool) {
+    this.pool = pool;
+  }
 
   public static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -81,6 +98,84 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Concurrent update",
         "the transaction conflicted with a concurrent one" + (state == null ? "" : " (SQLSTATE " + state + ")")
             + "; nothing was changed, retry the request", null);
+  }
+
+  /**
+   * The database cannot be reached now (down, restarting, pool exhausted past its acquire timeout, the
+   * connection killed): 503 with Retry-After, fast, so clients back off instead of piling up.
+   */
+  @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+      DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+  ResponseEntity<ProblemDetail> unavailable(Exception e) {
+    if (!poolTimeout(e)) {
+      // The server dropped this connection: it dropped its idle siblings too. Evicting them now
+      // spares the next requests one dead connection each.
+      pool.ifAvailable(ds -> {
+        if (ds.getHikariPoolMXBean() != null) {
+          ds.getHikariPoolMXBean().softEvictConnections();
+        }
+      });
+    }
+    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+        "the database cannot be reached right now; retry shortly", null);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+  }
+
+  /** A statement ran past the server's statement_timeout (inkwell.statement-timeout) and was cancelled. */
+  @ExceptionHandler(QueryTimeoutException.class)
+  ProblemDetail timeout(QueryTimeoutException e) {
+    return problem(HttpStatus.GATEWAY_TIMEOUT, "Statement timed out",
+        "the database statement took too long and was cancelled; nothing was changed", null);
+  }
+
+  /**
+   * Anything else: a timeout or an unreachable database wrapped in another exception (MyBatis wraps
+   * what happens while it opens a connection) keeps its meaning; the rest is a 500 problem that gives
+   * away no stack trace, SQL or message.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if ("57014".equals(sqlState(e))) {
+      return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(timeout(null));
+    }
+    if (lostDatabase(e)) {
+      return unavailable(e);
+    }
+    logger.error("unexpected error", e);
+    return ResponseEntity.internalServerError()
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error occurred", null));
+  }
+
+  /** No connection within the pool's acquire timeout (the connections themselves are fine). */
+  private static boolean poolTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException && t.getMessage() != null && t.getMessage().contains("request timed out")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The connection or the server went away under the request: no connection to be had, a socket
+   * closed, SQLSTATE class 08 or 57P01..03. A failed rollback hides the original failure: look there too.
+   */
+  private static boolean lostDatabase(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException || t instanceof java.net.SocketException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+        return true;
+      }
+      if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+          && lostDatabase(tx.getApplicationException())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Constraints the database enforces (lengths, NOT NULL, foreign keys) that no earlier check caught. */

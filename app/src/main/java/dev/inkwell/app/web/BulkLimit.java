@@ -1,0 +1,29 @@
+package dev.inkwell.app.web;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.inkwell.query.InvalidQueryException;
+
+/** {@code inkwell.web.max-bulk-rows} (10,000): the most rows one bulk request may write. */
+@Component
+public class BulkLimit {
+
+  private final int maxRows;
+
+  public BulkLimit(@Value("${inkwell.web.max-bulk-rows:10000}") int maxRows) {
+    this.maxRows = maxRows;
+  }
+
+  public <T> List<T> check(List<T> rows) {
+    if (rows == null || rows.isEmpty()) {
+      throw new InvalidQueryException("body", "a bulk request needs at least one row");
+    }
+    if (rows.size() > maxRows) {
+      throw new InvalidQueryException("body", "at most " + maxRows + " rows per bulk request, got " + rows.size());
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,201 @@
+package dev.inkwell.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.inkwell.Application;
+import dev.inkwell.app.Http;
+import dev.inkwell.app.Http.Response;
+
+/**
+ * The service under hostile or unlucky conditions, on the real database: a bearer token for writes,
+ * size limits, a statement timeout, an exhausted pool, killed connections, and error bodies that say
+ * nothing about internals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "inkwell.security.token=test-token",
+    "inkwell.web.max-body-size=64KB",
+    "inkwell.web.max-bulk-rows=100",
+    "inkwell.statement-timeout=2s",
+    "spring.datasource.hikari.connection-timeout=500",
+    "spring.datasource.hikari.data-source-properties.ApplicationName=inkwell-hardening"})
+class HardeningTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Value("${spring.datasource.url}")
+  String url;
+  @Value("${spring.datasource.username}")
+  String user;
+  @Value("${spring.datasource.password}")
+  String password;
+  Http anonymous;
+  Http authorized;
+  int alice;
+
+  @BeforeEach
+  void fixture() {
+    anonymous = new Http(port);
+    authorized = anonymous.withToken("test-token");
+    jdbc.update("DELETE FROM users");
+    alice = authorized.post("/api/users", "{\"email\": \"alice@example.com\", \"name\": \"Alice\"}").body().get("id").asInt();
+  }
+
+  private static void assertProblem(Response r, int status) {
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.raw()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("SELECT").doesNotContain("INSERT");
+  }
+
+  // ------------------------------------------------------------------ security
+
+  @Test
+  void writesNeedTheTokenAndReadsDoNot() {
+    assertProblem(anonymous.post("/api/users", "{\"email\": \"b@example.com\", \"name\": \"B\"}"), 401);
+    assertProblem(anonymous.withToken("wrong-token").delete("/api/users/" + alice), 401);
+    assertProblem(anonymous.patch("/api/users/" + alice, "{\"name\": \"X\"}"), 401);
+
+    assertThat(anonymous.get("/api/users/" + alice).status()).isEqualTo(200);
+    assertThat(anonymous.post("/api/users/search", "{}").status()).isEqualTo(200);
+    assertThat(authorized.post("/api/users", "{\"email\": \"b@example.com\", \"name\": \"B\"}").status()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, alice)).isEqualTo("Alice");
+  }
+
+  @Test
+  void listeningBeyondLoopbackWithoutATokenIsRefused() {
+    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(Application.class)
+        .run("--server.port=0", "--server.address=0.0.0.0", "--inkwell.security.token=").close());
+
+    assertThat(failure).hasStackTraceContaining("refusing to serve the API beyond this machine without one");
+  }
+
+  @Test
+  void errorBodiesGiveNothingAway() {
+    assertProblem(authorized.post("/api/users", "{not json"), 400);
+    assertProblem(authorized.post("/api/users", "{\"email\": \"alice@example.com\", \"name\": \"Dup\"}"), 409);
+    assertProblem(anonymous.get("/api/users/not-a-number"), 400);
+    assertProblem(anonymous.get("/api/nothing-here"), 404);
+  }
+
+  // ------------------------------------------------------------------ size limits
+
+  @Test
+  void bodiesAndBatchesHaveLimits() {
+    String big = "{\"email\": \"big@example.com\", \"name\": \"Big\", \"bio\": \"" + "x".repeat(70_000) + "\"}";
+    String tooMany = IntStream.range(0, 101).mapToObj(i -> "{\"email\": \"u" + i + "@example.com\", \"name\": \"U\"}")
+        .collect(Collectors.joining(",", "[", "]"));
+
+    assertProblem(authorized.post("/api/users", big), 413);
+    Response bulk = authorized.post("/api/users/bulk", tooMany);
+    assertProblem(bulk, 400);
+    assertThat(bulk.body().get("detail").asString()).isEqualTo("at most 100 rows per bulk request, got 101");
+    assertProblem(authorized.post("/api/users/bulk", "[]"), 400);
+    assertThat(anonymous.get("/api/users?size=100000").body().get("size").asInt()).isEqualTo(100);
+    assertProblem(anonymous.post("/api/embeddings/search", "{\"vector\": [1, 2, 3], \"k\": 1000}"), 400);
+    assertProblem(authorized.post("/api/users", "{\"email\": \"l@example.com\", \"name\": \"" + "n".repeat(101) + "\"}"), 400);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ timeouts and the pool
+
+  /** Holds an exclusive lock on users in a transaction of its own (outside the service's pool). */
+  private Connection lockUsers() throws Exception {
+    Connection c = DriverManager.getConnection(url, user, password);
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+    }
+    return c;
+  }
+
+  @Test
+  void aStatementThatRunsTooLongIsCancelledAndReportedAs504() throws Exception {
+    Response r;
+    long start = System.nanoTime();
+    try (Connection lock = lockUsers()) {
+      r = anonymous.get("/api/users/" + alice);
+      lock.rollback();
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertProblem(r, 504);
+    assertThat(millis).isBetween(1_500L, 6_000L);
+    assertThat(anonymous.get("/api/users/" + alice).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anExhaustedPoolAnswers503FastAndRecovers() throws Exception {
+    List<CompletableFuture<Response>> held = new ArrayList<>();
+    List<Response> extra = new ArrayList<>();
+    long extraMillis;
+    try (Connection lock = lockUsers()) {
+      for (int i = 0; i < 5; i++) { // the pool's maximum: each waits on the lock holding a connection
+        held.add(CompletableFuture.supplyAsync(() -> anonymous.get("/api/users/" + alice)));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (jdbc.getDataSource() != null && waiting() < 5 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < 3; i++) {
+        extra.add(anonymous.get("/api/users/" + alice));
+      }
+      extraMillis = (System.nanoTime() - start) / 1_000_000;
+      lock.rollback();
+    }
+    for (CompletableFuture<Response> h : held) {
+      assertThat(h.get(10, TimeUnit.SECONDS).status()).isIn(200, 504);
+    }
+
+    extra.forEach(r -> assertProblem(r, 503));
+    assertThat(extra.get(0).raw()).contains("retry");
+    assertThat(extraMillis).isLessThan(3 * 2_000L);
+    assertThat(anonymous.get("/api/users/" + alice).status()).isEqualTo(200);
+  }
+
+  private int waiting() {
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'inkwell-hardening' "
+            + "AND wait_event_type = 'Lock'")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void killedConnectionsAreReplaced() throws Exception {
+    assertThat(anonymous.get("/api/users/" + alice).status()).isEqualTo(200);
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkwell-hardening'");
+    }
+
+    Response first = anonymous.get("/api/users/" + alice);
+    List<Integer> next = IntStream.range(0, 5).mapToObj(i -> anonymous.get("/api/users/" + alice).status()).toList();
+
+    assertThat(first.status()).isIn(200, 503); // the request that met the dead connection fails cleanly, or the pool caught it
+    assertThat(next).containsOnly(200);
+  }
+}
