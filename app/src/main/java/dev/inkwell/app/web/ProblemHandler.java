@@ -158,7 +158,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   /**
    * The connection or the server went away under the request: no connection to be had, a socket
-   * closed, SQLSTATE class 08 or 57P01..03. A failed rollback hides the original failure: look there too.
+   * closed, SQLSTATE class 08 or 57P01..03, or a commit or rollback that failed on the connection.
    */
   private static boolean lostDatabase(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -170,9 +170,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
         return true;
       }
-      if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
-          && lostDatabase(tx.getApplicationException())) {
-        return true;
+      if (t instanceof TransactionSystemException) {
+        return true; // commit or rollback itself failed: the connection is gone
       }
     }
     return false;
