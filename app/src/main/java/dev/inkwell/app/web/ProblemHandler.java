@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -64,6 +65,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidQueryException.class)
   ProblemDetail invalidQuery(InvalidQueryException e) {
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.field());
+  }
+
+  /** A query string the container cannot parse (a parameter without a name, bad escapes). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail badParameters(InvalidParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request", "malformed query string: " + e.getMessage(), null);
   }
 
   @ExceptionHandler(UserNotFoundException.class)
@@ -185,11 +192,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (detail != null && detail.startsWith("ERROR: ")) {
       detail = detail.substring("ERROR: ".length()).replaceAll("\\s*\\n.*", "");
     }
-    return switch (state == null ? "" : state) {
-      case "22001", "23502", "22P02", "23514", "22021" -> problem(HttpStatus.BAD_REQUEST, "Invalid value", detail, null);
-      case "23503" -> problem(HttpStatus.CONFLICT, "Missing or referenced row", detail, null);
-      default -> problem(HttpStatus.CONFLICT, "Conflict", detail, null);
-    };
+    String code = state == null ? "" : state;
+    if (code.startsWith("22") || code.equals("23502") || code.equals("23514")) {
+      // data exceptions (too long, bad syntax, NUL characters, ...) and NOT NULL / CHECK: the input is wrong
+      return problem(HttpStatus.BAD_REQUEST, "Invalid value", detail, null);
+    }
+    if (code.equals("23503")) {
+      return problem(HttpStatus.CONFLICT, "Missing or referenced row", detail, null);
+    }
+    return problem(HttpStatus.CONFLICT, "Conflict", detail, null);
   }
 
   /** Bean validation of a body: the first field in error is {@code field}, all of them in {@code errors}. */
