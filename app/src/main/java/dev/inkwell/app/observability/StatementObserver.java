@@ -1,0 +1,110 @@
+package dev.inkwell.app.observability;
+
+import java.lang.reflect.Array;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.apache.ibatis.cache.CacheKey;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Every mapper statement, timed: a Micrometer timer {@code inkwell.mapper.statement} tagged with the
+ * statement id, and, when asked, a log line with the statement id, its bound parameters (values of
+ * parameters named like secrets masked) and the elapsed time: every statement with
+ * {@code inkwell.sql.log=true}, or only those slower than {@code inkwell.sql.slow-threshold}.
+ */
+@Intercepts({
+    @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}),
+    @Signature(type = Executor.class, method = "query",
+        args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
+    @Signature(type = Executor.class, method = "query",
+        args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class, CacheKey.class, BoundSql.class})})
+public class StatementObserver implements Interceptor {
+
+  static final Logger log = LoggerFactory.getLogger("dev.inkwell.sql");
+  private static final Pattern SECRET = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|credential).*");
+
+  private final MeterRegistry registry;
+  private final boolean logAll;
+  private final Duration slowThreshold;
+
+  public StatementObserver(MeterRegistry registry, boolean logAll, Duration slowThreshold) {
+    this.registry = registry;
+    this.logAll = logAll;
+    this.slowThreshold = slowThreshold;
+  }
+
+  @Override
+  public Object intercept(Invocation invocation) throws Throwable {
+    MappedStatement ms = (MappedStatement) invocation.getArgs()[0];
+    long start = System.nanoTime();
+    try {
+      return invocation.proceed();
+    } finally {
+      long nanos = System.nanoTime() - start;
+      Timer.builder("inkwell.mapper.statement").description("MyBatis mapper statements").tag("statement", ms.getId())
+          .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+      boolean slow = slowThreshold != null && nanos >= slowThreshold.toNanos();
+      if (logAll || slow) {
+        Object parameter = invocation.getArgs()[1];
+        log.info("{}{} took {} ms; parameters {}", slow && !logAll ? "slow statement " : "", ms.getId(),
+            String.format(Locale.ROOT, "%.2f", nanos / 1e6), parameters(ms, parameter));
+      }
+    }
+  }
+
+  /** name=value for each bound parameter, in order; secrets masked, arrays and long text summarised. */
+  static List<String> parameters(MappedStatement ms, Object parameter) {
+    BoundSql bound = ms.getBoundSql(parameter);
+    Configuration configuration = ms.getConfiguration();
+    List<String> out = new ArrayList<>();
+    for (ParameterMapping mapping : bound.getParameterMappings()) {
+      String property = mapping.getProperty();
+      Object value;
+      if (bound.hasAdditionalParameter(property)) {
+        value = bound.getAdditionalParameter(property);
+      } else if (parameter == null) {
+        value = null;
+      } else if (configuration.getTypeHandlerRegistry().hasTypeHandler(parameter.getClass())) {
+        value = parameter;
+      } else {
+        MetaObject meta = configuration.newMetaObject(parameter);
+        value = meta.hasGetter(property) ? meta.getValue(property) : "?";
+      }
+      String name = property.substring(property.lastIndexOf('.') + 1);
+      out.add(name + "=" + (SECRET.matcher(name).matches() ? "***" : show(value)));
+    }
+    return out;
+  }
+
+  private static String show(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value.getClass().isArray()) {
+      return value.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(value) + "]";
+    }
+    String text = String.valueOf(value);
+    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+  }
+}
