@@ -3,8 +3,7 @@ package dev.inkwell;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import dev.inkwell.app.compat.CompatCommand;
-import dev.inkwell.app.load.LoadCommand;
+import dev.inkwell.app.cli.Cli;
 
 /**
  * Inkwell. Sits in the base package so that component and {@code @Mapper} scanning reach every
@@ -13,16 +12,11 @@ import dev.inkwell.app.load.LoadCommand;
 @SpringBootApplication
 public class Application {
 
-  /**
-   * Runs the service; as first argument {@code compat} runs the compatibility suite and {@code load}
-   * the load generator instead.
-   */
+  /** Runs the service, or a command of the jar ({@code compat}, {@code load}, {@code --help}: see Cli). */
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && args[0].equals("compat")) {
-      System.exit(CompatCommand.run(args, System.out, System.err));
-    }
-    if (args.length > 0 && args[0].equals("load")) {
-      System.exit(LoadCommand.run(args, System.out));
+    int exit = Cli.run(args, System.out, System.err);
+    if (exit != Cli.SERVE) {
+      System.exit(exit);
     }
     SpringApplication.run(Application.class, args);
   }

@@ -189,6 +189,11 @@ public class UserService {
     return row.toUser();
   }
 
+  /** Whether upsert's {@code created} flag is exact on this database (false: it reports null). */
+  public boolean upsertCreatedFlagExact() {
+    return createdFlag.supported();
+  }
+
   /** {@code User.destroy({where})}: the number deleted. An empty filter is refused: it would delete everyone. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int destroy(Where where) {

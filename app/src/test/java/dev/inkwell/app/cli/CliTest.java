@@ -1,0 +1,50 @@
+package dev.inkwell.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The jar's command line: help for the service and each command, exit code 2 for what it does not know. */
+class CliTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) throws Exception {
+    return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsTheServiceAndItsCommands() throws Exception {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("compat").contains("load").contains("--spring.datasource.url");
+  }
+
+  @Test
+  void eachCommandHasItsOwnHelp() throws Exception {
+    assertThat(run("compat", "--help")).isZero();
+    assertThat(run("load", "-h")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--junit FILE").contains("--clients N");
+  }
+
+  @Test
+  void unknownOptionsAndCommandsExitWith2() throws Exception {
+    assertThat(run("--verbose")).isEqualTo(2);
+    assertThat(run("compat", "--jsn", "x")).isEqualTo(2);
+    assertThat(run("compat", "--json")).isEqualTo(2);
+    assertThat(run("load", "--clients")).isEqualTo(2);
+    assertThat(run("migrate")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("inkwell: unknown or incomplete option '--verbose'")
+        .contains("inkwell: unknown command 'migrate'");
+  }
+
+  @Test
+  void serviceSettingsStartTheService() throws Exception {
+    assertThat(run("--server.port=9090", "--spring.datasource.url=jdbc:postgresql://h/db")).isEqualTo(Cli.SERVE);
+    assertThat(run()).isEqualTo(Cli.SERVE);
+  }
+}
