@@ -27,3 +27,11 @@ ensure_java_and_maven() {
   fi
   command -v mvn >/dev/null || { log "installing Maven"; apt_install maven; }
 }
+
+# Debian's chromium and chromedriver, for the Swagger UI browser test.
+ensure_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "installing chromium and chromedriver (browser test)"
+    apt_install chromium chromium-driver
+  fi
+}

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every module's tests against the project-local PostgreSQL + pgvector, installing whatever is
-# missing first (JDK 17, Maven, PostgreSQL, pgvector). Extra arguments go to Maven.
+# missing first (JDK 17, Maven, PostgreSQL, pgvector, chromium for the browser test). Extra arguments
+# go to Maven.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOG_TAG=test
 . "$ROOT/scripts/lib.sh"
 cd "$ROOT"
 ensure_java_and_maven
+ensure_browser
 scripts/db.sh start
 exec mvn -B verify "$@"

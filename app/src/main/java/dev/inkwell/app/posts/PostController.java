@@ -1,5 +1,6 @@
 package dev.inkwell.app.posts;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Posts over HTTP: CRUD, search, {@code include=author,tags}, and a post's tags. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Posts")
 @RequestMapping("/api/posts")
 class PostController {
 
@@ -47,19 +49,22 @@ class PostController {
     this.json = json;
   }
 
+  @Operation(summary = "Create a post")
   @PostMapping
   ResponseEntity<Post> create(@Valid @RequestBody NewPost post) {
     Post created = posts.create(post);
     return ResponseEntity.created(URI.create("/api/posts/" + created.id())).body(created);
   }
 
+  @Operation(summary = "Find a post by id, optionally with author and tags")
   @GetMapping("/{id}")
   Post get(@PathVariable int id, @RequestParam(required = false) String include) {
     return posts.get(id, PostInclude.parse(include));
   }
 
+  @Operation(summary = "List posts with filters, order and paging")
   @GetMapping
-  Page<Object> list(@RequestParam MultiValueMap<String, String> params) {
+  Page<Object> list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     QueryParams query = QueryParams.parse(params, paging);
     PostInclude include = PostInclude.parse(QueryParams.single(params, "include"));
     return posts.page(query.options(), query.page(), include)
@@ -67,6 +72,7 @@ class PostController {
   }
 
   /** findAll options as JSON; {@code limit}/{@code offset} select the page (offset a multiple of limit). */
+  @Operation(summary = "Search posts with Sequelize findAll options")
   @PostMapping("/search")
   Page<Object> search(@RequestBody(required = false) JsonNode body, @RequestParam(required = false) String include) {
     FindOptions options = WhereJson.findOptions(body);
@@ -74,34 +80,40 @@ class PostController {
         .map(post -> Attributes.project(post, options.attributes(), json));
   }
 
+  @Operation(summary = "Change some attributes of a post")
   @PatchMapping("/{id}")
   Post update(@PathVariable int id, @RequestBody Map<String, Object> changes) {
     return posts.update(id, changes);
   }
 
+  @Operation(summary = "Delete a post")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable int id) {
     posts.delete(id);
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(summary = "Delete the posts a filter selects")
   @PostMapping("/delete")
   Map<String, Integer> destroy(@RequestBody JsonNode body) {
     return Map.of("deleted", posts.destroy(WhereJson.parse(body == null ? null : body.get("where"))));
   }
 
   /** Replaces the post's tags: {@code {"tagIds": [1, 2]}} or {@code {"names": ["db9", "java"]}}. */
+  @Operation(summary = "Replace a post's tags")
   @PutMapping("/{id}/tags")
   List<Tag> setTags(@PathVariable int id, @RequestBody TagsBody body) {
     return posts.changeTags(id, body, true);
   }
 
   /** Adds tags; ones already linked stay linked once. */
+  @Operation(summary = "Add tags to a post (by id or name)")
   @PostMapping("/{id}/tags")
   List<Tag> addTags(@PathVariable int id, @RequestBody TagsBody body) {
     return posts.changeTags(id, body, false);
   }
 
+  @Operation(summary = "Remove a tag from a post")
   @DeleteMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> removeTag(@PathVariable int id, @PathVariable int tagId) {
     posts.removeTag(id, tagId);

@@ -1,5 +1,7 @@
 package dev.inkwell.app.reports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The guide's raw-SQL examples (window functions, CTEs, DISTINCT ON, bound parameters) and JSONB reads. */
 @RestController
+@Tag(name = "Reports")
 @RequestMapping("/api/reports")
 class ReportController {
 
@@ -31,27 +34,32 @@ class ReportController {
     this.reports = reports;
   }
 
+  @Operation(summary = "Users ranked by age (ROW_NUMBER, RANK, DENSE_RANK)")
   @GetMapping("/users/ranked-by-age")
   List<AgeRank> rankedByAge() {
     return reports.usersRankedByAge();
   }
 
+  @Operation(summary = "Active users (the guide's CTE)")
   @GetMapping("/users/active")
   List<NameAge> active() {
     return reports.activeUsers();
   }
 
+  @Operation(summary = "First user per age (DISTINCT ON)")
   @GetMapping("/users/first-per-age")
   List<NameAge> firstPerAge() {
     return reports.firstUserPerAge();
   }
 
+  @Operation(summary = "Users with min < age < max (bound parameters)")
   @GetMapping("/users/age-between")
   List<User> ageBetween(@RequestParam int min, @RequestParam int max) {
     return reports.usersAgedBetween(min, max);
   }
 
   /** {@code ?key=role&contains={"team":{"name":"core"}}}. */
+  @Operation(summary = "A metadata key of each user (->, ->>, @>)")
   @GetMapping("/users/metadata")
   List<MetadataValue> metadata(@RequestParam String key, @RequestParam(required = false) String contains) {
     Map<String, Object> document = null;
@@ -65,12 +73,14 @@ class ReportController {
     return reports.usersMetadata(key, document);
   }
 
+  @Operation(summary = "Posts ranked within each author")
   @GetMapping("/posts/ranked-per-author")
   List<AuthorPostRank> rankedPerAuthor() {
     return reports.postsRankedPerAuthor();
   }
 
   /** {@code ?from=2026-01-01&to=2026-01-31}: posts per UTC day, days without posts included. */
+  @Operation(summary = "Posts per day, empty days included (recursive CTE)")
   @GetMapping("/posts/per-day")
   List<DayCount> perDay(@RequestParam LocalDate from, @RequestParam LocalDate to) {
     return reports.postsPerDay(from, to);

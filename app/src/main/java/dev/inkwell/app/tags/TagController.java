@@ -1,5 +1,6 @@
 package dev.inkwell.app.tags;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Tags over HTTP: CRUD, search, and a tag's posts. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags")
 @RequestMapping("/api/tags")
 class TagController {
 
@@ -39,45 +41,53 @@ class TagController {
     this.paging = paging;
   }
 
+  @Operation(summary = "Create a tag")
   @PostMapping
   ResponseEntity<Tag> create(@Valid @RequestBody NewTag tag) {
     Tag created = tags.create(tag);
     return ResponseEntity.created(URI.create("/api/tags/" + created.id())).body(created);
   }
 
+  @Operation(summary = "Find a tag by id")
   @GetMapping("/{id}")
   Tag get(@PathVariable int id) {
     return tags.get(id);
   }
 
+  @Operation(summary = "A tag with its posts")
   @GetMapping("/{id}/posts")
   TagWithPosts posts(@PathVariable int id) {
     return tags.withPosts(id);
   }
 
+  @Operation(summary = "List tags with filters, order and paging")
   @GetMapping
-  Page<Tag> list(@RequestParam MultiValueMap<String, String> params) {
+  Page<Tag> list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     QueryParams query = QueryParams.parse(params, paging);
     return tags.page(query.options(), query.page());
   }
 
+  @Operation(summary = "Search tags with Sequelize findAll options")
   @PostMapping("/search")
   Page<Tag> search(@RequestBody(required = false) JsonNode body) {
     FindOptions options = WhereJson.findOptions(body);
     return tags.page(options, QueryParams.pageOf(options, paging));
   }
 
+  @Operation(summary = "Rename a tag")
   @PatchMapping("/{id}")
   Tag rename(@PathVariable int id, @Valid @RequestBody NewTag tag) {
     return tags.rename(id, tag);
   }
 
+  @Operation(summary = "Delete a tag (its links go, posts stay)")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable int id) {
     tags.delete(id);
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(summary = "Delete the tags a filter selects")
   @PostMapping("/delete")
   Map<String, Integer> destroy(@RequestBody JsonNode body) {
     return Map.of("deleted", tags.destroy(WhereJson.parse(body == null ? null : body.get("where"))));

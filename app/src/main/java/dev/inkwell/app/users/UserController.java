@@ -1,5 +1,7 @@
 package dev.inkwell.app.users;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The guide's User calls over HTTP. */
 @RestController
+@Tag(name = "Users")
 @RequestMapping("/api/users")
 class UserController {
 
@@ -60,6 +63,7 @@ class UserController {
     this.validator = validator;
   }
 
+  @Operation(summary = "Create a user (User.create)")
   @PostMapping
   ResponseEntity<User> create(@Valid @RequestBody NewUser user) {
     User created = users.create(user);
@@ -67,6 +71,7 @@ class UserController {
   }
 
   /** The guide's managed transaction: {@code {"user": {...}, "post": {"title": .., "content": ..}}}; both or neither. */
+  @Operation(summary = "Create a user and its first post in one transaction")
   @PostMapping("/with-post")
   @ResponseStatus(HttpStatus.CREATED)
   UserWithPosts createWithPost(@Valid @RequestBody WithPostBody body) {
@@ -77,11 +82,13 @@ class UserController {
   }
 
   /** One year older; retried on serialization conflicts, so it does not fail under concurrency. */
+  @Operation(summary = "Increment a user's age (retried on serialization conflicts)")
   @PostMapping("/{id}/birthday")
   User birthday(@PathVariable int id) {
     return users.birthday(id);
   }
 
+  @Operation(summary = "Create many users (User.bulkCreate)")
   @PostMapping("/bulk")
   @ResponseStatus(HttpStatus.CREATED)
   List<User> bulkCreate(@RequestBody List<@Valid NewUser> batch) {
@@ -89,8 +96,9 @@ class UserController {
   }
 
   /** {@code ?include=posts}, {@code posts.tags}, {@code &posts.published=true&required=true|false}. */
+  @Operation(summary = "Find a user by id, optionally with posts (include=posts, posts.tags)")
   @GetMapping("/{id}")
-  Object get(@PathVariable int id, @RequestParam MultiValueMap<String, String> params) {
+  Object get(@PathVariable int id, @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     UserIncludeParams include = UserIncludeParams.parse(params);
     return include.posts() == null ? users.get(id) : users.getWithPosts(id, include.posts());
   }
@@ -99,8 +107,9 @@ class UserController {
    * {@code ?age[$gte]=25&name[$iLike]=%25ali%25&order=-age,name&fields=id,name&page=1&size=20}, and
    * {@code include=posts[.tags]} with {@code posts.*} filters and {@code required}.
    */
+  @Operation(summary = "List users with filters, order, fields and paging")
   @GetMapping
-  Page<?> list(@RequestParam MultiValueMap<String, String> params) {
+  Page<?> list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     UserIncludeParams include = UserIncludeParams.parse(params);
     QueryParams query = QueryParams.parse(include.userParams(), paging);
     if (include.posts() != null) {
@@ -114,6 +123,7 @@ class UserController {
   }
 
   /** Sequelize's findAll options as a JSON body, answered with a page. */
+  @Operation(summary = "Search users with Sequelize findAll options")
   @PostMapping("/search")
   Page<Object> search(@RequestBody(required = false) JsonNode body) {
     FindOptions options = WhereJson.findOptions(body);
@@ -121,18 +131,21 @@ class UserController {
         .map(user -> Attributes.project(user, options.attributes(), json));
   }
 
+  @Operation(summary = "Count, sum, avg, min and max of age under a filter")
   @GetMapping("/stats")
-  Stats stats(@RequestParam MultiValueMap<String, String> params) {
+  Stats stats(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     return users.stats(QueryParams.parse(params, paging).options().where());
   }
 
   /** Only the attributes present in the body change; a present null clears a nullable one. */
+  @Operation(summary = "Change some attributes of a user")
   @PatchMapping("/{id}")
   User update(@PathVariable int id, @RequestBody Map<String, Object> changes) {
     return users.update(id, changes);
   }
 
   /** Upsert by email: 201 when it created the user, 200 when it updated it (or cannot tell). */
+  @Operation(summary = "Insert or update a user by email (User.upsert)")
   @PutMapping("/by-email/{email}")
   ResponseEntity<UpsertResult> upsert(@PathVariable String email, @RequestBody UpsertBody body) {
     if (body.email() != null && !body.email().equals(email)) {
@@ -151,6 +164,7 @@ class UserController {
       Map<String, Object> metadata, String phone) {
   }
 
+  @Operation(summary = "Delete a user (posts and links cascade)")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable int id) {
     users.delete(id);
@@ -158,6 +172,7 @@ class UserController {
   }
 
   /** Sequelize's destroy: {@code {"where": {...}}}; an empty filter is refused. */
+  @Operation(summary = "Delete the users a filter selects (User.destroy)")
   @PostMapping("/delete")
   Map<String, Integer> destroy(@RequestBody JsonNode body) {
     Where where = WhereJson.parse(body == null ? null : body.get("where"));

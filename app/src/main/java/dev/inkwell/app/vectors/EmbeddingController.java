@@ -1,5 +1,7 @@
 package dev.inkwell.app.vectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 
@@ -26,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The guide's vector operations over HTTP. */
 @RestController
+@Tag(name = "Embeddings")
 @RequestMapping("/api/embeddings")
 class EmbeddingController {
 
@@ -38,28 +41,33 @@ class EmbeddingController {
   }
 
   /** {@code {"name": "doc-1", "embedding": [1.0, 2.0, 3.0]}}. */
+  @Operation(summary = "Store an embedding")
   @PostMapping
   ResponseEntity<Embedding> create(@RequestBody NewEmbedding embedding) {
     Embedding created = embeddings.create(embedding);
     return ResponseEntity.created(URI.create("/api/embeddings/" + created.id())).body(created);
   }
 
+  @Operation(summary = "Store many embeddings")
   @PostMapping("/bulk")
   @ResponseStatus(HttpStatus.CREATED)
   List<Embedding> createAll(@RequestBody List<NewEmbedding> batch) {
     return embeddings.createAll(bulk.check(batch));
   }
 
+  @Operation(summary = "Find an embedding by id")
   @GetMapping("/{id}")
   Embedding get(@PathVariable int id) {
     return embeddings.get(id);
   }
 
+  @Operation(summary = "Replace an embedding")
   @PutMapping("/{id}")
   Embedding update(@PathVariable int id, @RequestBody NewEmbedding embedding) {
     return embeddings.update(id, embedding);
   }
 
+  @Operation(summary = "Delete an embedding")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable int id) {
     embeddings.delete(id);
@@ -70,6 +78,7 @@ class EmbeddingController {
    * {@code {"vector": [1,1,1], "metric": "l2"|"cosine"|"ip", "k": 5, "maxDistance": 1.0, "where": {...},
    * "efSearch": 100}}: every key but {@code vector} optional (metric cosine, k 5). Nearest first.
    */
+  @Operation(summary = "Nearest embeddings by l2, cosine or inner product, with filter and threshold")
   @PostMapping("/search")
   List<Neighbor> search(@RequestBody SearchBody body) {
     return embeddings.search(new VectorSearch(body.vector(), Metric.of(body.metric()), body.k(), body.maxDistance(),
