@@ -28,10 +28,11 @@ ensure_java_and_maven() {
   command -v mvn >/dev/null || { log "installing Maven"; apt_install maven; }
 }
 
-# Debian's chromium and chromedriver, for the Swagger UI browser test.
+# Debian's chromium and chromedriver (the Swagger UI browser test) and curl (docs/from-sequelize.md).
 ensure_browser() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     log "installing chromium and chromedriver (browser test)"
     apt_install chromium chromium-driver
   fi
+  command -v curl >/dev/null || apt_install curl
 }

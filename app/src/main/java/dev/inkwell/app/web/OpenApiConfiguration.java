@@ -1,5 +1,8 @@
 package dev.inkwell.app.web;
 
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +26,53 @@ class OpenApiConfiguration {
       $startsWith $endsWith $substring $is $not $contains $hasKey, and $and/$or/$not. Pages are \
       `{"items": [...], "total", "page", "size", "pages", "hasNext"}`; errors are RFC 9457 problem documents \
       `{"type", "title", "status", "detail", "field"}`.""";
+
+  /** An example request body per operation ("METHOD path"). */
+  static final Map<String, String> EXAMPLES = Map.ofEntries(
+      Map.entry("post /api/users", "{\"email\": \"alice@example.com\", \"name\": \"Alice\", \"age\": 30, \"metadata\": {\"role\": \"admin\"}}"),
+      Map.entry("post /api/users/bulk", "[{\"email\": \"bob@example.com\", \"name\": \"Bob\", \"age\": 25}]"),
+      Map.entry("post /api/users/with-post", "{\"user\": {\"email\": \"txn@example.com\", \"name\": \"Txn User\"}, "
+          + "\"post\": {\"title\": \"Transactional Post\", \"content\": \"Atomic.\"}}"),
+      Map.entry("post /api/users/search", "{\"where\": {\"age\": {\"$gte\": 25}, \"name\": {\"$iLike\": \"%ali%\"}}, "
+          + "\"attributes\": [\"id\", \"name\"], \"order\": [[\"age\", \"DESC\"]], \"limit\": 10, \"offset\": 0}"),
+      Map.entry("post /api/users/delete", "{\"where\": {\"email\": \"carol@example.com\"}}"),
+      Map.entry("patch /api/users/{id}", "{\"name\": \"Alice Updated\", \"bio\": null}"),
+      Map.entry("put /api/users/by-email/{email}", "{\"name\": \"Alice V2\", \"age\": 32}"),
+      Map.entry("post /api/posts", "{\"title\": \"Hello\", \"content\": \"World\", \"published\": true, \"authorId\": 1}"),
+      Map.entry("post /api/posts/search", "{\"where\": {\"published\": true}, \"order\": [[\"createdAt\", \"DESC\"]], \"limit\": 20}"),
+      Map.entry("post /api/posts/delete", "{\"where\": {\"published\": false}}"),
+      Map.entry("patch /api/posts/{id}", "{\"published\": true}"),
+      Map.entry("put /api/posts/{id}/tags", "{\"names\": [\"db9\", \"java\"]}"),
+      Map.entry("post /api/posts/{id}/tags", "{\"tagIds\": [1, 2]}"),
+      Map.entry("post /api/tags", "{\"name\": \"db9\"}"),
+      Map.entry("post /api/tags/search", "{\"where\": {\"name\": {\"$startsWith\": \"d\"}}}"),
+      Map.entry("post /api/tags/delete", "{\"where\": {\"name\": \"old\"}}"),
+      Map.entry("patch /api/tags/{id}", "{\"name\": \"db9-cloud\"}"),
+      Map.entry("post /api/embeddings", "{\"name\": \"doc-1\", \"embedding\": [1.0, 2.0, 3.0]}"),
+      Map.entry("post /api/embeddings/bulk", "[{\"name\": \"doc-2\", \"embedding\": [0.5, 0.1, 0.9]}]"),
+      Map.entry("put /api/embeddings/{id}", "{\"name\": \"doc-1\", \"embedding\": [3.0, 2.0, 1.0]}"),
+      Map.entry("post /api/embeddings/search", "{\"vector\": [1, 1, 1], \"metric\": \"cosine\", \"k\": 5, \"maxDistance\": 1.0, "
+          + "\"where\": {\"name\": {\"$iLike\": \"doc-%\"}}, \"efSearch\": 100}"));
+
+  /** Puts the example into each request body the table names. */
+  @Bean
+  OpenApiCustomizer requestExamples() {
+    return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+      String example = EXAMPLES.get(method.name().toLowerCase() + " " + path);
+      if (example != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+        operation.getRequestBody().getContent().values().forEach(media -> media.setExample(tree(example)));
+      }
+    }));
+  }
+
+  /** The example as a JSON tree of swagger's own (Jackson 2) mapper, so it is shown as JSON, not a string. */
+  private static Object tree(String json) {
+    try {
+      return io.swagger.v3.core.util.Json.mapper().readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException("bad example " + json, e);
+    }
+  }
 
   @Bean
   OpenAPI inkwellOpenApi(SecurityProperties security) {

@@ -41,6 +41,10 @@ class ApiDocsTest {
       if (parts[0].equals("post") || parts[0].equals("put") || parts[0].equals("patch")) {
         boolean hasBody = !operation.path("requestBody").isMissingNode();
         assertThat(hasBody || parts[1].endsWith("/birthday")).as(endpoint + " request body").isTrue();
+        if (hasBody) {
+          assertThat(operation.path("requestBody").path("content").path("application/json").has("example"))
+              .as(endpoint + " example request").isTrue();
+        }
       }
     }
     assertThat(docs.get("info").get("description").asString()).contains("$iLike").contains("problem");
