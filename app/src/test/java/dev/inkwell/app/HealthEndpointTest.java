@@ -1,5 +1,6 @@
 package dev.inkwell.app;
 
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -33,9 +34,9 @@ class HealthEndpointTest {
   @DynamicPropertySource
   static void scratchDatabase(DynamicPropertyRegistry registry) throws SQLException {
     db = ScratchDatabase.create(
-        System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_test"),
-        System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "inkwell"),
-        System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""), "inkwell_health");
+        TestDatabaseSettings.url(),
+        TestDatabaseSettings.username(),
+        TestDatabaseSettings.password(), "inkwell_health");
     registry.add("spring.datasource.url", db::url);
   }
 

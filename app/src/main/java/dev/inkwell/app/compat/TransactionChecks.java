@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.transaction.annotation.Isolation;
 
 import dev.inkwell.app.transactions.TransactionConflicts;
+import static dev.inkwell.app.transactions.Await.await;
 import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork.Tx;
 import dev.inkwell.app.users.UserUseCases.PostDraft;
@@ -203,24 +204,5 @@ final class TransactionChecks {
       results.add(run.get(30, TimeUnit.SECONDS));
     }
     return results;
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the other transaction never arrived");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(CyclicBarrier barrier) {
-    try {
-      barrier.await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.inkwell.app.compat;
 
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -20,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 class CompatCommandTest {
 
   private static final JdbcClient ADMIN = JdbcClient.create(new DriverManagerDataSource(
-      System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_test"),
-      System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "inkwell"),
-      System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "")));
+      TestDatabaseSettings.url(),
+      TestDatabaseSettings.username(),
+      TestDatabaseSettings.password()));
 
   private record Run(int exit, String out, String err, JsonNode json, String junit) {
   }

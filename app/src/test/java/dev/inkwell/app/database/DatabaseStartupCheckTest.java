@@ -1,5 +1,6 @@
 package dev.inkwell.app.database;
 
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -20,7 +21,6 @@ import dev.inkwell.Application;
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseStartupCheckTest {
 
-  private static final String LOCAL = "jdbc:postgresql://127.0.0.1:54329/inkwell_test";
   private static final String SECRET = "s3cret-never-logged";
 
   /** Starts the app and returns the start-up check's failure (Spring wraps it in bean creation errors). */
@@ -39,8 +39,7 @@ class DatabaseStartupCheckTest {
   }
 
   private static String testUrl() {
-    String env = System.getenv("SPRING_DATASOURCE_URL");
-    return env != null ? env : LOCAL;
+    return TestDatabaseSettings.url();
   }
 
   @Test
@@ -57,8 +56,8 @@ class DatabaseStartupCheckTest {
   void wrongPasswordIsReportedAsAuthenticationFailure(CapturedOutput output) {
     // A role that must give its password (the local cluster trusts only its own user).
     JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(testUrl(),
-        System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "inkwell"),
-        System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "")));
+        TestDatabaseSettings.username(),
+        TestDatabaseSettings.password()));
     admin.sql("""
         DO $$ BEGIN
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'inkwell_password_check') THEN

@@ -1,5 +1,6 @@
 package dev.inkwell.app.reliability;
 
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ class DatabaseOutageTest {
 
   @DynamicPropertySource
   static void throughTheProxy(DynamicPropertyRegistry registry) throws IOException {
-    String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_test");
+    String url = TestDatabaseSettings.url();
     Properties parsed = Driver.parseURL(url, null);
     proxy = new TcpProxy(parsed.getProperty("PGHOST"), Integer.parseInt(parsed.getProperty("PGPORT")));
     registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + parsed.getProperty("PGDBNAME"));

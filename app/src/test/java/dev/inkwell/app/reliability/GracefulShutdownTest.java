@@ -1,5 +1,6 @@
 package dev.inkwell.app.reliability;
 
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -29,9 +30,9 @@ import dev.inkwell.Application;
  */
 class GracefulShutdownTest {
 
-  private static final String URL = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_test");
-  private static final String USER = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "inkwell");
-  private static final String PASSWORD = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
+  private static final String URL = TestDatabaseSettings.url();
+  private static final String USER = TestDatabaseSettings.username();
+  private static final String PASSWORD = TestDatabaseSettings.password();
 
   @Test
   void inFlightRequestsFinishNewOnesAreRefusedAndThePoolCloses() throws Exception {

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Isolation;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import static dev.inkwell.app.transactions.Await.await;
+
 import dev.inkwell.app.transactions.UnitOfWork.Tx;
 import dev.inkwell.app.users.UserUseCases;
 import dev.inkwell.app.users.UserUseCases.PostDraft;
@@ -307,25 +309,6 @@ class TransactionsTest {
       assertThat(onSingle.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid = pg_backend_pid() AND state = 'active'",
           Integer.class)).isEqualTo(1);
       assertThat(onSingle.queryForObject("SELECT to_regclass('pg_temp.commit_probe') IS NULL", Boolean.class)).isTrue();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the other transaction never arrived");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(CyclicBarrier barrier) {
-    try {
-      barrier.await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

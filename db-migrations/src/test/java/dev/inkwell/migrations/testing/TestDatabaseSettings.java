@@ -1,0 +1,23 @@
+package dev.inkwell.migrations.testing;
+
+/**
+ * The test database for code that connects on its own (outside a Spring context): whatever
+ * SPRING_DATASOURCE_* names, else the project-local inkwell_test, as config/test-database.yml says.
+ */
+public final class TestDatabaseSettings {
+
+  private TestDatabaseSettings() {
+  }
+
+  public static String url() {
+    return System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_test");
+  }
+
+  public static String username() {
+    return System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "inkwell");
+  }
+
+  public static String password() {
+    return System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
+  }
+}
