@@ -90,6 +90,9 @@ class HealthEndpointTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(env.statusCode()).isEqualTo(404);
+    assertThat(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("prometheus is off by default").isEqualTo(404);
     assertThat(health().body()).doesNotContain("password");
   }
 }
