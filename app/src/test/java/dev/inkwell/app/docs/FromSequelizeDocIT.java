@@ -10,22 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.inkwell.app.RunningJar;
+
 /**
- * Every curl line of docs/from-sequelize.md, run in order with bash against the running service on
+ * Every curl line of docs/from-sequelize.md, run in order with bash against the packaged jar on
  * freshly emptied tables (so the ids the page uses are the ones the rows get): each must succeed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inkwell.security.token=doc-token")
-class FromSequelizeDocTest {
+class FromSequelizeDocIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
+  final JdbcTemplate jdbc = RunningJar.database();
 
   static List<String> curlLines() throws Exception {
     List<String> lines = new ArrayList<>();
@@ -47,14 +42,16 @@ class FromSequelizeDocTest {
     List<String> lines = curlLines();
     assertThat(lines).hasSizeGreaterThan(30);
 
-    for (String line : lines) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "-c", line + " > /dev/null").redirectErrorStream(true);
-      pb.environment().put("BASE", "http://127.0.0.1:" + port);
-      pb.environment().put("TOKEN", "doc-token");
-      Process process = pb.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).as(line + "\n" + output).isZero();
+    try (RunningJar jar = RunningJar.start("from-sequelize", "--inkwell.security.token=doc-token")) {
+      for (String line : lines) {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", line + " > /dev/null").redirectErrorStream(true);
+        pb.environment().put("BASE", jar.baseUrl());
+        pb.environment().put("TOKEN", "doc-token");
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(line + "\n" + output).isZero();
+      }
     }
     assertThat(jdbc.queryForObject("SELECT name FROM users WHERE id = 1", String.class)).isEqualTo("Alice V2");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE email = 'carol@example.com'", Integer.class)).isZero();

@@ -1,0 +1,103 @@
+package dev.inkwell.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
+
+/**
+ * The packaged target/inkwell.jar started as its own process, as a user deploys it (for the
+ * integration tests failsafe runs after {@code package}): the test database, a free loopback port,
+ * its log in target/. Closing it sends SIGTERM, so the graceful shutdown runs too.
+ */
+public final class RunningJar implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+  public final int port;
+
+  private RunningJar(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  public static RunningJar start(String name, String... arguments) throws Exception {
+    Path jar = Path.of("target", "inkwell.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " is missing: integration tests run after mvn package");
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        "--server.port=" + port,
+        "--spring.datasource.url=" + TestDatabaseSettings.url(),
+        "--spring.datasource.username=" + TestDatabaseSettings.username(),
+        "--spring.datasource.password=" + TestDatabaseSettings.password()));
+    command.addAll(List.of(arguments));
+    Path log = Path.of("target", name + "-jar.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    RunningJar running = new RunningJar(process, log, port);
+    try {
+      running.awaitHealthy(Duration.ofSeconds(90));
+    } catch (Exception | AssertionError e) {
+      running.close();
+      throw e;
+    }
+    return running;
+  }
+
+  private void awaitHealthy(Duration limit) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the jar exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
+      }
+      try {
+        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notListeningYet) {
+        // keep polling until the deadline
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the jar was not healthy within " + limit + "; its log:\n" + Files.readString(log));
+  }
+
+  /** The test database, for seeding and checking what the jar did. */
+  public static JdbcTemplate database() {
+    return new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabaseSettings.url(),
+        TestDatabaseSettings.username(), TestDatabaseSettings.password()));
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
