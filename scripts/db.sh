@@ -135,11 +135,9 @@ listen_addresses = '127.0.0.1'
 unix_socket_directories = ''
 max_connections = 200
 shared_buffers = 256MB
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 CONF
   fi
+  restore_durability
   if ! is_running; then
     log "starting PostgreSQL on 127.0.0.1:$PORT"
     as_pg "$BINDIR/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null \
@@ -152,7 +150,23 @@ CONF
     fi
     psql_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector" 2>/dev/null
   done
+  # The test database alone may lose its last few commits in a crash (never a corrupt cluster):
+  # commits there do not wait for the WAL flush.
+  psql_admin -d postgres -c "ALTER DATABASE inkwell_test SET synchronous_commit = off"
   log "ready: jdbc:postgresql://127.0.0.1:$PORT/inkwell (tests: inkwell_test), user $DB_USER"
+}
+
+# Clusters made by an older version of this script ran with fsync, full_page_writes and
+# synchronous_commit off. The service's data keeps PostgreSQL's defaults: drop those lines once.
+restore_durability() {
+  local conf="$DATA/postgresql.conf"
+  as_pg grep -Eq '^(fsync|synchronous_commit|full_page_writes) = off' "$conf" || return 0
+  as_pg sed -i -E '/^(fsync|synchronous_commit|full_page_writes) = off$/d' "$conf"
+  if is_running; then
+    as_pg "$BINDIR/pg_ctl" -D "$DATA" -w restart -m fast -l "$DATA/server.log" >/dev/null
+  fi
+  sync # what was written while fsync was off reaches the disk now
+  log "durability restored: fsync, full_page_writes and synchronous_commit are back to on in $conf"
 }
 
 stop() {
