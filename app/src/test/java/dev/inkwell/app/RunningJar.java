@@ -89,6 +89,10 @@ public final class RunningJar implements AutoCloseable {
         TestDatabaseSettings.username(), TestDatabaseSettings.password()));
   }
 
+  public Path log() {
+    return log;
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.inkwell.app.compat.CompatCommand;
 import dev.inkwell.app.load.LoadCommand;
+import dev.inkwell.app.security.DevTokenCommand;
 
 /**
  * The jar's command line: the service (default), {@code compat} and {@code load}, each with
@@ -23,6 +24,7 @@ public final class Cli {
         (none)    run the service (HTTP on server.port, 8080)
         compat    check a PostgreSQL-compatible database against everything Inkwell needs
         load      run a bounded mixed load against a running service on loopback
+        dev-token print a signed JWT for trying JWT mode without an identity provider
 
       Service options are Spring Boot properties: --name=value, e.g.
         --server.port=9090  --spring.datasource.url=jdbc:postgresql://host:5432/db
@@ -52,6 +54,18 @@ public final class Cli {
       Exit code: 0 when there was no 5xx and every check held, 1 otherwise, 2 for bad options.
       """;
 
+  static final String DEV_TOKEN_USAGE = """
+      Usage: java -jar inkwell.jar dev-token [--subject NAME] [--scope "SCOPES"] [--minutes N] [--key-dir DIR]
+
+      Prints a JWT signed with a development RSA key pair (created in DIR on first use) and, on
+      standard error, the property that starts the service in JWT mode with its public key.
+        --subject NAME  the token's subject (default dev)
+        --scope SCOPES  space-separated scopes (default "inkwell.read inkwell.write")
+        --minutes N     lifetime (default 60)
+        --key-dir DIR   where the key pair lives (default .inkwell-jwt)
+      Exit code: 0, or 2 for bad options.
+      """;
+
   private Cli() {
   }
 
@@ -62,6 +76,7 @@ public final class Cli {
       case "" -> USAGE;
       case "compat" -> COMPAT_USAGE;
       case "load" -> LOAD_USAGE;
+      case "dev-token" -> DEV_TOKEN_USAGE;
       default -> null;
     };
     if (usage == null) {
@@ -74,6 +89,7 @@ public final class Cli {
     String bad = switch (command) {
       case "compat" -> firstUnknown(options, Set.of("--json", "--junit"), true);
       case "load" -> firstUnknown(options, Set.of("--url", "--token", "--clients", "--seconds"), false);
+      case "dev-token" -> firstUnknown(options, Set.of("--subject", "--scope", "--minutes", "--key-dir"), false);
       default -> firstUnknown(options, Set.of(), true);
     };
     if (bad != null) {
@@ -82,6 +98,7 @@ public final class Cli {
     return switch (command) {
       case "compat" -> CompatCommand.run(args, out, err);
       case "load" -> LoadCommand.run(args, out);
+      case "dev-token" -> DevTokenCommand.run(options, out, err);
       default -> SERVE;
     };
   }

@@ -3,10 +3,11 @@ package dev.inkwell.app.web;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.inkwell.app.security.SecurityProperties;
+import dev.inkwell.app.security.AuthenticationMode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /** The OpenAPI document (/v3/api-docs, Swagger UI at /swagger-ui.html), with the bearer scheme when a token is set. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class OpenApiConfiguration {
 
   static final String FILTERS = """
@@ -75,12 +77,13 @@ class OpenApiConfiguration {
   }
 
   @Bean
-  OpenAPI inkwellOpenApi(SecurityProperties security) {
+  OpenAPI inkwellOpenApi(AuthenticationMode authentication) {
     OpenAPI api = new OpenAPI().info(new Info().title("Inkwell").version("0.1.0").description(FILTERS));
-    if (security.tokenConfigured()) {
+    if (authentication.authenticates()) {
       api.components(new Components().addSecuritySchemes("bearer",
               new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                  .description("inkwell.security.token: needed for writes (and reads when protect-reads is on)")))
+                  .description("the static token or a JWT: writes need inkwell.write (reads need inkwell.read "
+                      + "when inkwell.security.protect-reads is on)")))
           .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
     return api;

@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -71,6 +72,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidParameterException.class)
   ProblemDetail badParameters(InvalidParameterException e) {
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", "malformed query string: " + e.getMessage(), null);
+  }
+
+  /** Spring Security's firewall checks parameter names only when they are read, inside the handler. */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), null);
   }
 
   @ExceptionHandler(UserNotFoundException.class)

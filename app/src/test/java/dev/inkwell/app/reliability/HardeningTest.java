@@ -87,7 +87,7 @@ class HardeningTest {
     Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(Application.class)
         .run("--server.port=0", "--server.address=0.0.0.0", "--inkwell.security.token=").close());
 
-    assertThat(failure).hasStackTraceContaining("refusing to serve the API beyond this machine without one");
+    assertThat(failure).hasStackTraceContaining("refusing to serve the API beyond this machine without authentication");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.inkwell.app.Http;
 import dev.inkwell.app.Http.Response;
+import dev.inkwell.app.TableChecksums;
 
 /**
  * Hostile input over HTTP: SQL injection payloads in every place a request can put text (filter
@@ -33,8 +34,6 @@ class HostileInputTest {
       "id\"; DELETE FROM users; --", "$$; DELETE FROM users; $$", "'); TRUNCATE users CASCADE; --",
       "name = name; UPDATE users SET age = 0", "pg_sleep(3)", "1) UNION SELECT * FROM pg_user --",
       "metadata->>'role'", "(SELECT 1)", "\\'; DROP TABLE tags; --", "%' OR 1=1 --", "\u0000");
-
-  private static final List<String> TABLES = List.of("users", "posts", "tags", "post_tags", "embeddings");
 
   @LocalServerPort
   int port;
@@ -56,14 +55,8 @@ class HostileInputTest {
     jdbc.update("INSERT INTO embeddings (name, embedding) VALUES ('e', '[1,2,3]')");
   }
 
-  /** Row count and an md5 of every row, per table. */
   private Map<String, String> checksums() {
-    Map<String, String> sums = new java.util.TreeMap<>();
-    for (String table : TABLES) {
-      sums.put(table, jdbc.queryForObject("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM "
-          + table + " t", String.class));
-    }
-    return sums;
+    return TableChecksums.of(jdbc);
   }
 
   private static String q(String text) {

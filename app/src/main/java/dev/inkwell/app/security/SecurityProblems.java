@@ -1,0 +1,71 @@
+package dev.inkwell.app.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring Security's refusals as RFC 9457 problems: its bearer-token handlers set the status and the
+ * {@code WWW-Authenticate} header (RFC 6750), and the body says the same in a problem document.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+  private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
+  private final BearerTokenAccessDeniedHandler accessDenied = new BearerTokenAccessDeniedHandler();
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    entryPoint.commence(request, response, e);
+    String detail = e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+        ? oauth.getError().getDescription()
+        : "this request needs Authorization: Bearer <token>";
+    write(response, HttpStatus.valueOf(response.getStatus()), detail, request);
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    accessDenied.handle(request, response, e);
+    write(response, HttpStatus.FORBIDDEN, "the token's scopes do not allow this request (reads need "
+        + Scopes.READ + "; writes and the actuator need " + Scopes.WRITE + ")", request);
+  }
+
+  /** The firewall refused a path that is not in canonical form (encoded separators, ';', '//', '..'). */
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+      throws IOException {
+    write(response, HttpStatus.BAD_REQUEST, "the request path is not in canonical form", null);
+  }
+
+  private static void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
+      throws IOException {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", status.getReasonPhrase());
+    problem.put("status", status.value());
+    problem.put("detail", detail);
+    if (request != null) {
+      problem.put("instance", request.getRequestURI());
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
+  }
+}
