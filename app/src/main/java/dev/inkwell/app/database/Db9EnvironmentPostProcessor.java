@@ -15,7 +15,9 @@ import org.springframework.util.StringUtils;
  * {@code pg.db9.io}, port 5433, user {@code <name>.admin} (DB9 routes to the tenant by parsing the
  * user), database {@code postgres}, TLS on. Each derived value has its own override
  * ({@code inkwell.db9.host}, {@code .port}, {@code .username}, {@code .dbname}, {@code .ssl-mode}),
- * since DB9 also names other hosts, and the password may be a short-lived connect token.
+ * since DB9 also names other hosts, and the password may be a short-lived connect token (see
+ * {@code inkwell.datasource.password-file} / {@code -command}); the pool's {@code max-lifetime}
+ * defaults to 9 minutes, below a token's 10.
  *
  * <p>The derived {@code spring.datasource.*} values take precedence over every other source: naming a
  * DB9 database is an explicit choice of server.
@@ -39,5 +41,8 @@ public class Db9EnvironmentPostProcessor implements EnvironmentPostProcessor {
     derived.put("spring.datasource.username", env.getProperty(PREFIX + "username", name + ".admin"));
     derived.put("spring.datasource.password", env.getProperty(PREFIX + "password", ""));
     env.getPropertySources().addFirst(new MapPropertySource("inkwellDb9", derived));
+    // A connect token lives 10 minutes: connections retire before theirs would, unless told otherwise.
+    env.getPropertySources().addLast(new MapPropertySource("inkwellDb9Defaults",
+        Map.of("spring.datasource.hikari.max-lifetime", "540000")));
   }
 }

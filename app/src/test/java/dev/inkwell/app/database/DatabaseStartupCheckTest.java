@@ -24,12 +24,13 @@ class DatabaseStartupCheckTest {
   private static final String SECRET = "s3cret-never-logged";
 
   /** Starts the app and returns the start-up check's failure (Spring wraps it in bean creation errors). */
-  private static Throwable start(String url, String user, String password) {
+  private static Throwable start(String url, String user, String password, String... more) {
     // Command-line arguments, as a user would pass them: they outrank every configuration file.
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user, "--spring.datasource.password=" + password, "--server.port=0"));
+    args.addAll(java.util.List.of(more));
     Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(Application.class)
-        .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-            "--spring.datasource.password=" + password, "--server.port=0")
-        .close());
+        .run(args.toArray(String[]::new)).close());
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof DatabaseUnreachableException) {
         return t;
@@ -72,6 +73,24 @@ class DatabaseStartupCheckTest {
         .hasMessageEndingWith(": authentication failed (wrong user or password)")
         .hasMessageNotContaining(SECRET);
     assertThat(output).contains("authentication failed").doesNotContain(SECRET);
+  }
+
+  @Test
+  void aWrongTokenFromAFileOrACommandIsReportedAsAuthenticationFailure(CapturedOutput output) throws Exception {
+    wrongPasswordIsReportedAsAuthenticationFailure(output); // creates the role
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("token", ".txt");
+    java.nio.file.Files.writeString(file, SECRET);
+
+    Throwable fromFile = start(testUrl(), "inkwell_password_check", "", "--inkwell.datasource.password-file=" + file);
+    Throwable fromCommand = start(testUrl(), "inkwell_password_check", "",
+        "--inkwell.datasource.password-command=echo " + SECRET);
+
+    assertThat(fromFile).isInstanceOf(DatabaseUnreachableException.class)
+        .hasMessageEndingWith(": authentication failed (wrong user or password)");
+    assertThat(fromCommand).isInstanceOf(DatabaseUnreachableException.class)
+        .hasMessageEndingWith(": authentication failed (wrong user or password)");
+    assertThat(output).doesNotContain(SECRET);
+    java.nio.file.Files.delete(file);
   }
 
   @Test

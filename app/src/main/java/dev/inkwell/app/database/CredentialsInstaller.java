@@ -1,0 +1,54 @@
+package dev.inkwell.app.database;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+
+/**
+ * Gives every HikariCP pool its {@link DatasourceCredentials} before the pool opens, so that each new
+ * physical connection asks for the password again (DB9's connect tokens expire after 10 minutes;
+ * the pool opens connections all day). Runs after Boot has bound {@code spring.datasource.hikari.*}.
+ */
+final class CredentialsInstaller implements BeanPostProcessor, Ordered {
+
+  private static final Logger log = LoggerFactory.getLogger(CredentialsInstaller.class);
+
+  private final Environment env;
+
+  CredentialsInstaller(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    if (bean instanceof HikariDataSource pool && pool.getDataSource() == null && pool.getJdbcUrl() != null) {
+      String file = env.getProperty("inkwell.datasource.password-file");
+      String command = env.getProperty("inkwell.datasource.password-command");
+      DatasourceCredentials credentials = new DatasourceCredentials(pool.getUsername(), pool.getPassword(),
+          StringUtils.hasText(file) ? Path.of(file) : null, StringUtils.hasText(command) ? command : null,
+          env.getProperty("inkwell.datasource.password-refresh", Duration.class, Duration.ofMinutes(5)), Clock.systemUTC());
+      pool.setCredentialsProvider(credentials);
+      pool.setDataSource(new RefreshOnAuthenticationFailure(new DriverDataSource(pool.getJdbcUrl(),
+          pool.getDriverClassName(), pool.getDataSourceProperties(), pool.getUsername(), pool.getPassword()), credentials));
+      if (credentials.rotates()) {
+        log.info("database password for pool {}: {}", pool.getPoolName(), credentials.source());
+      }
+    }
+    return bean;
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}
