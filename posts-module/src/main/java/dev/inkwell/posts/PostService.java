@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +24,10 @@ import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 import dev.inkwell.tags.TagService;
 import dev.inkwell.users.UserService;
@@ -44,7 +47,11 @@ public class PostService {
   private final UserService users;
   private final TagService tags;
 
-  public PostService(PostMapper posts, PostTagMapper links, UserService users, TagService tags) {
+  private final int maxRowsPerStatement;
+
+  public PostService(PostMapper posts, PostTagMapper links, UserService users, TagService tags,
+      @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
+    this.maxRowsPerStatement = maxRowsPerStatement;
     this.posts = posts;
     this.links = links;
     this.users = users;
@@ -89,20 +96,22 @@ public class PostService {
     return posts.countBy(POSTS.where(where));
   }
 
-  /** {@code Post.update(values, {where})}: rows changed; updatedAt moves. */
+  /** {@code Post.update(values, {where})}: rows changed (in chunks, as {@code UserService.update}); updatedAt moves. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int update(PostChanges changes, Where where) {
     Object authorId = changes.getValues().get("authorId");
     if (authorId != null) {
       requireAuthor((Integer) authorId);
     }
-    return posts.updateWhere(changes, POSTS.where(where));
+    SqlWhere filter = POSTS.where(where);
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectFirstId(filter, ids),
+        ids -> posts.updateWhere(changes, filter, ids));
   }
 
   /** Deletes the post; its tag links go with it (database cascade). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (posts.deleteWhere(POSTS.where(Where.field("id").eq(id))) == 0) {
+    if (posts.deleteWhere(POSTS.where(Where.field("id").eq(id)), null) == 0) {
       throw new PostNotFoundException(id);
     }
   }
@@ -112,7 +121,9 @@ public class PostService {
     if (where == null || where.isEmpty()) {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every post");
     }
-    return posts.deleteWhere(POSTS.where(where));
+    SqlWhere filter = POSTS.where(where);
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectFirstId(filter, ids),
+        ids -> posts.deleteWhere(filter, ids));
   }
 
   // ------------------------------------------------------------------ tags of a post

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +18,10 @@ import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.internal.TagMapper;
 
 import static dev.inkwell.tags.TagFields.TAGS;
@@ -32,8 +35,11 @@ public class TagService {
 
   private final TagMapper mapper;
 
-  public TagService(TagMapper mapper) {
+  private final int maxRowsPerStatement;
+
+  public TagService(TagMapper mapper, @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
     this.mapper = mapper;
+    this.maxRowsPerStatement = maxRowsPerStatement;
   }
 
   /** {@code Tag.create}; {@link DuplicateTagException} when the name is taken. */
@@ -124,7 +130,7 @@ public class TagService {
   /** Deletes the tag; its links to posts go with it (database cascade), the posts stay. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (mapper.deleteWhere(TAGS.where(Where.field("id").eq(id))) == 0) {
+    if (mapper.deleteWhere(TAGS.where(Where.field("id").eq(id)), null) == 0) {
       throw new TagNotFoundException(List.of(id));
     }
   }
@@ -135,6 +141,8 @@ public class TagService {
     if (where == null || where.isEmpty()) {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every tag");
     }
-    return mapper.deleteWhere(TAGS.where(where));
+    SqlWhere filter = TAGS.where(where);
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectFirstId(filter, ids),
+        ids -> mapper.deleteWhere(filter, ids));
   }
 }

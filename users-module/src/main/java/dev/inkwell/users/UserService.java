@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,8 +21,10 @@ import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.query.Stats;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserBatch;
@@ -39,16 +42,16 @@ import static dev.inkwell.users.UserFields.USERS;
 @Service
 public class UserService {
 
-  /** Rows per INSERT in bulkCreate (its parameters are seven arrays, whatever the count). */
-  static final int BULK_BATCH = 5000;
   private static final Pattern DUPLICATE_EMAIL = Pattern.compile("Key \\(email\\)=\\((.*)\\) already exists");
 
   private final UserMapper mapper;
   private final UpsertCreatedFlag createdFlag;
+  private final int maxRowsPerStatement;
 
-  public UserService(UserMapper mapper, UpsertCreatedFlag createdFlag) {
+  public UserService(UserMapper mapper, UpsertCreatedFlag createdFlag, @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
     this.mapper = mapper;
     this.createdFlag = createdFlag;
+    this.maxRowsPerStatement = maxRowsPerStatement;
   }
 
   /** {@code User.create}: the stored user, with the defaults and timestamps the database filled. */
@@ -62,7 +65,7 @@ public class UserService {
   }
 
   /**
-   * {@code User.bulkCreate}: one INSERT per {@value #BULK_BATCH} users of the same shape (which of age
+   * {@code User.bulkCreate}: one INSERT per {@code inkwell.dml.max-rows-per-statement} (5,000) users of the same shape (which of age
    * and isActive they give), whatever the batch size, returned in input order with their ids. A
    * duplicate email fails the whole call (roll back the transaction).
    */
@@ -73,9 +76,8 @@ public class UserService {
     users.forEach(u -> shapes.computeIfAbsent(UserBatch.shape(u), k -> new ArrayList<>()).add(u));
     try {
       for (List<NewUser> shape : shapes.values()) {
-        for (int from = 0; from < shape.size(); from += BULK_BATCH) {
-          mapper.insertAll(new UserBatch(shape.subList(from, Math.min(shape.size(), from + BULK_BATCH))))
-              .forEach(row -> byEmail.put(row.getEmail(), row.toUser()));
+        for (List<NewUser> batch : ChunkedWrite.batches(shape, maxRowsPerStatement)) {
+          mapper.insertAll(new UserBatch(batch)).forEach(row -> byEmail.put(row.getEmail(), row.toUser()));
         }
       }
     } catch (DuplicateKeyException e) {
@@ -131,13 +133,16 @@ public class UserService {
   }
 
   /**
-   * {@code User.update(values, {where})}: the number of rows changed. updatedAt moves on each. An
-   * empty filter updates every row, as in Sequelize.
+   * {@code User.update(values, {where})}: the number of rows changed, in statements of at most
+   * {@code inkwell.dml.max-rows-per-statement} rows. updatedAt moves on each. An empty filter updates
+   * every row, as in Sequelize.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int update(UserChanges changes, Where where) {
     try {
-      return mapper.updateWhere(changes, USERS.where(where));
+      SqlWhere filter = USERS.where(where);
+      return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectFirstId(filter, ids),
+          ids -> mapper.updateWhere(changes, filter, ids));
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
     }
@@ -194,13 +199,18 @@ public class UserService {
     return createdFlag.supported();
   }
 
-  /** {@code User.destroy({where})}: the number deleted. An empty filter is refused: it would delete everyone. */
+  /**
+   * {@code User.destroy({where})}: the number deleted, in statements of at most
+   * {@code inkwell.dml.max-rows-per-statement} rows. An empty filter is refused: it would delete everyone.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public int destroy(Where where) {
     if (where == null || where.isEmpty()) {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every user");
     }
-    return mapper.deleteWhere(USERS.where(where));
+    SqlWhere filter = USERS.where(where);
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectFirstId(filter, ids),
+        ids -> mapper.deleteWhere(filter, ids));
   }
 
   private static DuplicateEmailException duplicate(DuplicateKeyException e) {

@@ -229,7 +229,7 @@ class UserServiceTest {
   void upsertSaysUnknownWhereTheDatabaseCannotTell(@Autowired UserMapper mapper) {
     // A database on which the probe fails (here: it cannot even be asked) gets created = null, not a guess.
     UpsertCreatedFlag cannotTell = new UpsertCreatedFlag(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none"));
-    UserService service = new UserService(mapper, cannotTell);
+    UserService service = new UserService(mapper, cannotTell, 5000);
 
     UpsertResult first = service.upsert(NewUser.of("unknown@example.com", "Unknown", 1));
     UpsertResult second = service.upsert(NewUser.of("unknown@example.com", "Unknown 2", 2));

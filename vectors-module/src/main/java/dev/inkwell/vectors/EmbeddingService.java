@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.vectors.internal.EmbeddingMapper;
 import dev.inkwell.vectors.internal.EmbeddingRow;
@@ -27,15 +29,18 @@ public class EmbeddingService {
 
   public static final int DEFAULT_K = 5;
   public static final int MAX_K = 100;
-  /** Rows per INSERT: 2 parameters each, 10,000 stays below PostgreSQL's 65,535. */
-  static final int BULK_BATCH = 10_000;
+  /** Rows per INSERT at most: 2 parameters each, 10,000 stays below PostgreSQL's 65,535. */
+  static final int MAX_BATCH = 10_000;
 
   private final EmbeddingMapper mapper;
   private final VectorSupport support;
+  private final int batchRows;
 
-  public EmbeddingService(EmbeddingMapper mapper, VectorSupport support) {
+  public EmbeddingService(EmbeddingMapper mapper, VectorSupport support,
+      @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
     this.mapper = mapper;
     this.support = support;
+    this.batchRows = Math.min(maxRowsPerStatement, MAX_BATCH);
   }
 
   /** The dimension of {@code embeddings.embedding}, as the table defines it. */
@@ -48,7 +53,10 @@ public class EmbeddingService {
     return mapper.insert(row(embedding)).toEmbedding();
   }
 
-  /** One INSERT per {@value #BULK_BATCH} embeddings; all are checked before any is written. */
+  /**
+   * One INSERT per {@code inkwell.dml.max-rows-per-statement} (5,000) embeddings; all are checked
+   * before any is written.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Embedding> createAll(List<NewEmbedding> embeddings) {
     List<EmbeddingRow> rows = new ArrayList<>(embeddings.size());
@@ -56,9 +64,8 @@ public class EmbeddingService {
       rows.add(row(embeddings.get(i), "[" + i + "]"));
     }
     List<Embedding> created = new ArrayList<>(rows.size());
-    for (int from = 0; from < rows.size(); from += BULK_BATCH) {
-      mapper.insertAll(rows.subList(from, Math.min(rows.size(), from + BULK_BATCH)))
-          .forEach(r -> created.add(r.toEmbedding()));
+    for (List<EmbeddingRow> batch : ChunkedWrite.batches(rows, batchRows)) {
+      mapper.insertAll(batch).forEach(r -> created.add(r.toEmbedding()));
     }
     return created;
   }

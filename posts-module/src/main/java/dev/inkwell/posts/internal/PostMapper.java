@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.posts.PostChanges;
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 
@@ -30,7 +31,9 @@ public interface PostMapper {
 
   PostRow insert(@Param("row") PostRow row);
 
-  int updateWhere(@Param("changes") PostChanges changes, @Param("where") SqlWhere where);
+  int updateWhere(@Param("changes") PostChanges changes, @Param("where") SqlWhere where, @Param("ids") IdRange ids);
 
-  int deleteWhere(@Param("where") SqlWhere where);
+  int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+
+  Long selectFirstId(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 }

@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 
@@ -28,5 +29,7 @@ public interface TagMapper {
 
   int updateName(@Param("id") int id, @Param("name") String name);
 
-  int deleteWhere(@Param("where") SqlWhere where);
+  int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+
+  Long selectFirstId(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 }

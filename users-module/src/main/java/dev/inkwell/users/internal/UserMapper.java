@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.query.Stats;
 import dev.inkwell.users.UserChanges;
@@ -32,7 +33,7 @@ public interface UserMapper {
 
   UserRow upsert(@Param("row") UserRow row);
 
-  int updateWhere(@Param("changes") UserChanges changes, @Param("where") SqlWhere where);
+  int updateWhere(@Param("changes") UserChanges changes, @Param("where") SqlWhere where, @Param("ids") IdRange ids);
 
   /** Writes every column of {@code row} if its updatedAt is still the stored one; null otherwise. */
   UserRow updateIfUnchanged(@Param("row") UserRow row);
@@ -40,5 +41,7 @@ public interface UserMapper {
   /** Atomic {@code age = age + 1}; null when there is no such user. */
   UserRow incrementAge(@Param("id") int id);
 
-  int deleteWhere(@Param("where") SqlWhere where);
+  int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+
+  Long selectFirstId(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 }

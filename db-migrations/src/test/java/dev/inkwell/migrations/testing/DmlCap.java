@@ -1,0 +1,58 @@
+package dev.inkwell.migrations.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DB9's cap on rows per DML statement (10,000 by default), emulated on PostgreSQL: statement-level
+ * triggers on users, posts and embeddings count the rows a statement inserted, updated or deleted
+ * (its transition table) and raise SQLSTATE 54000 above the cap. The cap applies only in sessions or
+ * transactions that set {@code inkwell.dml_cap} ({@link #SET_LOCAL}); run {@link #install()} and the
+ * test inside one transaction that is rolled back, and nothing outlives the test.
+ */
+public final class DmlCap {
+
+  public static final int DB9_DEFAULT = 10_000;
+
+  /** Turns the cap on for the current transaction. */
+  public static final String SET_LOCAL = "SET LOCAL inkwell.dml_cap = " + DB9_DEFAULT;
+
+  private static final List<String> TABLES = List.of("users", "posts", "embeddings");
+
+  private DmlCap() {
+  }
+
+  /** The function and one trigger per table and event (a transition table allows one event each). */
+  public static List<String> install() {
+    List<String> sql = new ArrayList<>();
+    sql.add("""
+        CREATE OR REPLACE FUNCTION inkwell_test_dml_cap() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          cap int := nullif(current_setting('inkwell.dml_cap', true), '')::int;
+          n bigint;
+        BEGIN
+          IF cap IS NULL THEN
+            RETURN NULL;
+          END IF;
+          IF TG_OP = 'DELETE' THEN
+            SELECT count(*) INTO n FROM changed_before;
+          ELSE
+            SELECT count(*) INTO n FROM changed_after;
+          END IF;
+          IF n > cap THEN
+            RAISE EXCEPTION 'DML statement touched % rows of %, over the cap of %', n, TG_TABLE_NAME, cap
+              USING ERRCODE = '54000';
+          END IF;
+          RETURN NULL;
+        END $$""");
+    for (String table : TABLES) {
+      sql.add("CREATE TRIGGER dml_cap_insert AFTER INSERT ON " + table
+          + " REFERENCING NEW TABLE AS changed_after FOR EACH STATEMENT EXECUTE FUNCTION inkwell_test_dml_cap()");
+      sql.add("CREATE TRIGGER dml_cap_update AFTER UPDATE ON " + table
+          + " REFERENCING NEW TABLE AS changed_after FOR EACH STATEMENT EXECUTE FUNCTION inkwell_test_dml_cap()");
+      sql.add("CREATE TRIGGER dml_cap_delete AFTER DELETE ON " + table
+          + " REFERENCING OLD TABLE AS changed_before FOR EACH STATEMENT EXECUTE FUNCTION inkwell_test_dml_cap()");
+    }
+    return sql;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.inkwell.query.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * Writes that could touch any number of rows, done as statements of at most
+ * {@code inkwell.dml.max-rows-per-statement} rows each (default 5,000): DB9 refuses a DML statement
+ * that scans more than 10,000 rows. Every statement runs in the caller's transaction, so the whole
+ * write still commits or rolls back as one where the engine allows a transaction that large.
+ *
+ * <p>Update and destroy by filter walk the primary key: find the first matching id at or after a
+ * position (a read), then write the matching rows in {@code [id, id + max)}, so each statement reads
+ * and writes at most {@code max} rows through the primary-key index.
+ */
+public final class ChunkedWrite {
+
+  /** For {@code @Value}: the most rows one INSERT, UPDATE or DELETE may touch. */
+  public static final String MAX_ROWS = "${inkwell.dml.max-rows-per-statement:5000}";
+
+  private ChunkedWrite() {
+  }
+
+  /**
+   * Runs {@code write} over consecutive primary-key ranges of {@code maxRows} ids, skipping gaps by
+   * asking {@code firstId} for the first matching id in a range (null: none left). Returns the rows
+   * written in all.
+   */
+  public static int byIdRanges(int maxRows, Function<IdRange, Long> firstId, ToIntFunction<IdRange> write) {
+    int total = 0;
+    Long next = firstId.apply(IdRange.startingAt(Long.MIN_VALUE));
+    while (next != null) {
+      IdRange range = new IdRange(next, next + maxRows);
+      total += write.applyAsInt(range);
+      next = firstId.apply(IdRange.startingAt(range.to()));
+    }
+    return total;
+  }
+
+  /** {@code rows} in consecutive slices of at most {@code maxRows}, for multi-row INSERTs. */
+  public static <T> List<List<T>> batches(List<T> rows, int maxRows) {
+    List<List<T>> batches = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += maxRows) {
+      batches.add(rows.subList(from, Math.min(rows.size(), from + maxRows)));
+    }
+    return batches;
+  }
+}
