@@ -20,6 +20,7 @@ public class IsolationObserver {
       "read uncommitted", 0, "read committed", 1, "repeatable read", 2, "serializable", 3);
 
   private final Map<String, String> observed = new ConcurrentHashMap<>();
+  private final Map<String, String> refusals = new ConcurrentHashMap<>();
 
   /** Records a transaction's granted level; both in PostgreSQL's spelling ({@code "repeatable read"}). */
   public void record(String requested, String granted) {
@@ -30,6 +31,20 @@ public class IsolationObserver {
       log.warn("Asked the database for {} isolation, it granted {}: transactions marked {} run with weaker guarantees",
           asked.toUpperCase(Locale.ROOT), got.toUpperCase(Locale.ROOT), asked.toUpperCase(Locale.ROOT));
     }
+  }
+
+  /** The server refused {@code requested} with an error ({@code refusal}); {@code used} ran instead. */
+  public void refused(String requested, String refusal, String used) {
+    observed.put(requested, used);
+    if (refusals.put(requested, refusal) == null) {
+      log.warn("The database refused {} isolation ({}): transactions marked {} run as {}",
+          requested.toUpperCase(Locale.ROOT), refusal, requested.toUpperCase(Locale.ROOT), used.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** Levels the server refused with an error → its words. */
+  public Map<String, String> refusals() {
+    return Map.copyOf(refusals);
   }
 
   /** Level asked for → level the server last granted for it. */

@@ -8,12 +8,16 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Spring's JDBC transaction manager (commit failures are translated into DataAccessExceptions, so a
  * COMMIT the server rejects surfaces as the unit's failure) that reads back the isolation level of
- * every transaction that asked for one, before the unit's first statement.
+ * every transaction that asked for one, before the unit's first statement. A server that refuses
+ * SERIALIZABLE with an error (one of DB9's pages says it does) gets REPEATABLE READ instead, with the
+ * same warning and the same record as a server that downgrades it silently.
  */
 public class ObservingTransactionManager extends JdbcTransactionManager {
 
@@ -22,6 +26,36 @@ public class ObservingTransactionManager extends JdbcTransactionManager {
   public ObservingTransactionManager(DataSource dataSource, IsolationObserver observer) {
     super(dataSource);
     this.observer = observer;
+  }
+
+  @Override
+  protected void doBegin(Object transaction, TransactionDefinition definition) {
+    try {
+      super.doBegin(transaction, definition);
+    } catch (CannotCreateTransactionException e) {
+      String refusal = serializableRefusal(definition, e);
+      if (refusal == null) {
+        throw e;
+      }
+      DefaultTransactionDefinition weaker = new DefaultTransactionDefinition(definition);
+      weaker.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+      super.doBegin(transaction, weaker);
+      observer.refused("serializable", refusal, "repeatable read");
+    }
+  }
+
+  /** The server's words when it refused SERIALIZABLE itself (not a lost connection); else null. */
+  static String serializableRefusal(TransactionDefinition definition, Throwable failure) {
+    if (definition.getIsolationLevel() != TransactionDefinition.ISOLATION_SERIALIZABLE) {
+      return null;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && !sql.getSQLState().startsWith("08")
+          && String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("serializable")) {
+        return "[" + sql.getSQLState() + "] " + sql.getMessage();
+      }
+    }
+    return null;
   }
 
   @Override

@@ -27,6 +27,7 @@ class TransactionConfiguration {
   @Bean
   InfoContributor transactionInfo(IsolationObserver observer, UnitOfWork unitOfWork) {
     return builder -> builder.withDetail("transactions",
-        java.util.Map.of("isolation", observer.observed(), "retries", unitOfWork.retries()));
+        java.util.Map.of("isolation", observer.observed(), "isolationRefused", observer.refusals(),
+            "retries", unitOfWork.retries()));
   }
 }
