@@ -36,6 +36,13 @@ public final class RunningJar implements AutoCloseable {
   }
 
   public static RunningJar start(String name, String... arguments) throws Exception {
+    return startOn(name, TestDatabaseSettings.url(), TestDatabaseSettings.username(), TestDatabaseSettings.password(),
+        arguments);
+  }
+
+  /** The jar on another database (a scratch one) as {@code user}. */
+  public static RunningJar startOn(String name, String url, String user, String password, String... arguments)
+      throws Exception {
     Path jar = Path.of("target", "inkwell.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " is missing: integration tests run after mvn package");
@@ -47,9 +54,9 @@ public final class RunningJar implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
         "--server.port=" + port,
-        "--spring.datasource.url=" + TestDatabaseSettings.url(),
-        "--spring.datasource.username=" + TestDatabaseSettings.username(),
-        "--spring.datasource.password=" + TestDatabaseSettings.password()));
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user,
+        "--spring.datasource.password=" + password));
     command.addAll(List.of(arguments));
     Path log = Path.of("target", name + "-jar.log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -81,6 +88,23 @@ public final class RunningJar implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new IllegalStateException("the jar was not healthy within " + limit + "; its log:\n" + Files.readString(log));
+  }
+
+  /** Runs {@code java -jar target/inkwell.jar COMMAND ...} to its end: exit code and standard output. */
+  public static Command command(String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", Path.of("target", "inkwell.jar").toString()));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("java -jar inkwell.jar " + String.join(" ", arguments) + " did not finish");
+    }
+    return new Command(process.exitValue(), out);
+  }
+
+  public record Command(int exit, String out) {
   }
 
   /** The test database, for seeding and checking what the jar did. */

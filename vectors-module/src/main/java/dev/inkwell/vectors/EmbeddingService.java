@@ -48,6 +48,14 @@ public class EmbeddingService {
     return support.dimension();
   }
 
+  /**
+   * Reads the dimension and pgvector's features again, from the {@code embeddings} table the search
+   * path finds now (after migrations that ran once the service had started).
+   */
+  public void refreshSchemaFacts() {
+    support.refresh();
+  }
+
   @Transactional(propagation = Propagation.MANDATORY)
   public Embedding create(NewEmbedding embedding) {
     return mapper.insert(row(embedding)).toEmbedding();

@@ -32,15 +32,42 @@ public final class CompatCommand {
       }
     }
     CompatReport report;
-    try (CompatSession session = CompatSession.open(springArgs.toArray(String[]::new))) {
+    CompatSession session;
+    try {
+      session = CompatSession.open(springArgs.toArray(String[]::new));
+    } catch (Exception | LinkageError e) {
+      // No database, no schema, no migration: still a report, with the cause as its failed check.
+      report = new CompatReport(Map.of(), null, List.of(new CompatResult(SET_UP,
+          Outcome.fail(CompatRunner.message(rootCause(e))), 0)));
+      return write(report, out, json, junit);
+    }
+    try (session) {
       CompatContext ctx = session.context();
       if (!session.cleanedLeftovers().isEmpty()) {
         err.println("dropped schemas left by earlier runs: " + session.cleanedLeftovers());
       }
       String forcedFailure = ctx.spring.getEnvironment().getProperty("inkwell.compat.fail-check");
-      List<CompatResult> results = CompatRunner.runAll(ctx, CompatSuite.checks(), forcedFailure, err);
+      List<CompatResult> results = new ArrayList<>();
+      results.add(new CompatResult(SET_UP, Outcome.pass(), 0));
+      results.addAll(CompatRunner.runAll(ctx, CompatSuite.checks(), forcedFailure, err));
       report = new CompatReport(facts(ctx), session.schema(), results);
     }
+    return write(report, out, json, junit);
+  }
+
+  /** Starting Inkwell on the database, creating and migrating the run's schema: a check of its own. */
+  static final Check SET_UP = new Check(ConnectionChecks.CATEGORY,
+      "set-up: connect, create the run's schema and migrate it", false, ctx -> Outcome.pass());
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && !(t instanceof java.sql.SQLException)) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static int write(CompatReport report, PrintStream out, Path json, Path junit) throws Exception {
     out.print(report.table());
     if (json != null) {
       Files.writeString(json, report.json(), StandardCharsets.UTF_8);
@@ -51,16 +78,30 @@ public final class CompatCommand {
     return report.passed() ? 0 : 1;
   }
 
+  /** A JDBC URL without the values of password-like parameters. */
+  static String withoutSecrets(String url) {
+    return url == null ? null : url.replaceAll("(?i)((?:password|sslpassword|token)=)[^&;]*", "$1***");
+  }
+
   /** What the server is, read after the checks (the isolation levels it granted while they ran). */
   static Map<String, Object> facts(CompatContext ctx) {
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("server", ctx.jdbc.queryForObject("SELECT version()", String.class));
-    facts.put("pgvector", ctx.jdbc.queryForList("SELECT extversion FROM pg_extension WHERE extname = 'vector'", String.class)
-        .stream().findFirst().orElse("not installed"));
-    facts.put("max_connections", ctx.jdbc.queryForObject("SHOW max_connections", String.class));
-    facts.put("isolation granted", ctx.isolation.observed());
-    facts.put("jdbc url", ctx.dataSource.getJdbcUrl());
-    facts.put("user", ctx.dataSource.getUsername());
+    fact(facts, "server", () -> ctx.jdbc.queryForObject("SELECT version()", String.class));
+    fact(facts, "pgvector", () -> ctx.jdbc.queryForList("SELECT extversion FROM pg_extension WHERE extname = 'vector'",
+        String.class).stream().findFirst().orElse("not installed"));
+    fact(facts, "max_connections", () -> ctx.jdbc.queryForObject("SHOW max_connections", String.class));
+    fact(facts, "isolation granted", ctx.isolation::observed);
+    fact(facts, "jdbc url", () -> withoutSecrets(ctx.dataSource.getJdbcUrl()));
+    fact(facts, "user", ctx.dataSource::getUsername);
     return facts;
+  }
+
+  /** A fact the server cannot tell is reported as such: the report is printed whatever happens. */
+  private static void fact(Map<String, Object> facts, String name, java.util.function.Supplier<Object> value) {
+    try {
+      facts.put(name, value.get());
+    } catch (RuntimeException e) {
+      facts.put(name, "unavailable: " + CompatRunner.message(e));
+    }
   }
 }

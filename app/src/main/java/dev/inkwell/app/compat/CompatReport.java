@@ -34,7 +34,8 @@ public record CompatReport(Map<String, Object> server, String schema, List<Compa
     StringBuilder out = new StringBuilder();
     out.append("Inkwell compatibility suite\n");
     server.forEach((k, v) -> out.append(String.format("  %-22s %s%n", k, v)));
-    out.append(String.format("  %-22s %s (dropped after the run)%n%n", "schema", schema));
+    out.append(schema == null ? String.format("  %-22s not created%n%n", "schema")
+        : String.format("  %-22s %s (dropped after the run)%n%n", "schema", schema));
     out.append(String.format("%-52s %-6s %6s %6s %6s %6s%n", "Category", "Status", "Passed", "Notes", "Skips", "Fails"));
     for (String category : CompatSuite.CATEGORIES) {
       long total = count(category);

@@ -36,9 +36,7 @@ public final class CompatSession implements AutoCloseable {
   private final CompatContext context;
   private final List<String> cleanedLeftovers;
   private final Thread hook;
-  private final String url;
-  private final String user;
-  private final String password;
+  private final HikariDataSource pool;
   private boolean closed;
 
   private CompatSession(String schema, ConfigurableApplicationContext spring, List<String> cleanedLeftovers) {
@@ -46,9 +44,7 @@ public final class CompatSession implements AutoCloseable {
     this.spring = spring;
     this.cleanedLeftovers = cleanedLeftovers;
     HikariDataSource pool = spring.getBean(HikariDataSource.class);
-    this.url = pool.getJdbcUrl();
-    this.user = pool.getUsername();
-    this.password = pool.getPassword();
+    this.pool = pool;
     this.hook = new Thread(this::dropQuietly, "inkwell-compat-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     Flyway flyway = Flyway.configure()
@@ -58,6 +54,8 @@ public final class CompatSession implements AutoCloseable {
         .load();
     flyway.migrate();
     this.context = new CompatContext(schema, spring, flyway);
+    // The service read the table's facts at start-up, before this schema existed: read them here.
+    context.embeddings.refreshSchemaFacts();
     String current = context.jdbc.queryForObject("SELECT current_schema()", String.class);
     if (!schema.equals(current)) {
       close();
@@ -77,7 +75,9 @@ public final class CompatSession implements AutoCloseable {
         "--logging.level.com.zaxxer.hikari=ERROR"));
     args.addAll(List.of(springArgs));
     args.add("--spring.flyway.enabled=false");
-    args.add("--spring.datasource.hikari.connection-init-sql=SET search_path TO \"" + schema + "\", public");
+    // The service's own statement timeout stays; the run's schema comes first on the search path.
+    args.add("--spring.datasource.hikari.connection-init-sql=SET statement_timeout = '${inkwell.statement-timeout:30s}'; "
+        + "SET search_path TO \"" + schema + "\", public");
     ConfigurableApplicationContext spring = new SpringApplicationBuilder(Application.class)
         .web(WebApplicationType.NONE)
         .registerShutdownHook(false)
@@ -146,9 +146,12 @@ public final class CompatSession implements AutoCloseable {
     }
   }
 
-  /** On a connection of its own: the pool may already be closed. */
+  /** On a connection of its own (the pool may already be closed), with the pool's current password. */
   private void drop() {
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+    var credentials = pool.getCredentialsProvider() != null ? pool.getCredentialsProvider().getCredentials() : null;
+    String user = credentials != null ? credentials.getUsername() : pool.getUsername();
+    String password = credentials != null ? credentials.getPassword() : pool.getPassword();
+    try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), user, password); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
     } catch (Exception e) {
       throw new IllegalStateException("could not drop compatibility schema " + schema + ": " + e.getMessage(), e);

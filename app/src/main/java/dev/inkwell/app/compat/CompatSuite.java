@@ -3,12 +3,12 @@ package dev.inkwell.app.compat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every check, in the guide's seven categories and in the order they run. */
+/** Every check, in the guide's seven categories plus DB9's documented limits, in the order they run. */
 public final class CompatSuite {
 
   public static final List<String> CATEGORIES = List.of(ConnectionChecks.CATEGORY, CrudChecks.CATEGORY,
       AssociationChecks.CATEGORY, TransactionChecks.CATEGORY, AdvancedSqlChecks.CATEGORY, VectorChecks.CATEGORY,
-      DdlChecks.CATEGORY);
+      DdlChecks.CATEGORY, LimitChecks.CATEGORY);
 
   private CompatSuite() {
   }
@@ -22,6 +22,7 @@ public final class CompatSuite {
     all.addAll(AdvancedSqlChecks.all());
     all.addAll(VectorChecks.all());
     all.addAll(DdlChecks.all());
+    all.addAll(LimitChecks.all());
     return all;
   }
 }

@@ -11,7 +11,18 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.postgresql.jdbc.PgConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -49,21 +60,40 @@ final class ConnectionChecks {
           int max = ctx.dataSource.getMaximumPoolSize();
           return max == 5 ? Outcome.pass() : Outcome.note("pool maximum is " + max + ", the guide uses 5");
         }),
-        check("5 connections at once, each its own backend", ctx -> {
-          List<Connection> held = new ArrayList<>();
-          Set<Integer> pids = new HashSet<>();
+        check("5 queries in parallel on 5 pooled connections, 5 live backends", ctx -> {
+          int n = 5;
+          Set<Integer> pids = ConcurrentHashMap.newKeySet();
+          CyclicBarrier holding = new CyclicBarrier(n + 1);
+          CountDownLatch counted = new CountDownLatch(1);
+          ExecutorService threads = Executors.newFixedThreadPool(n);
+          List<Future<?>> queries = new ArrayList<>();
+          int live;
           try {
-            for (int i = 0; i < 5; i++) {
-              Connection c = ctx.dataSource.getConnection();
-              held.add(c);
-              pids.add(pid(c));
+            for (int i = 0; i < n; i++) {
+              queries.add(threads.submit(() -> {
+                try (Connection c = ctx.dataSource.getConnection()) {
+                  pids.add(pid(c));
+                  holding.await(10, TimeUnit.SECONDS); // all five hold a connection at once
+                  counted.await(10, TimeUnit.SECONDS);
+                }
+                return null;
+              }));
+            }
+            holding.await(10, TimeUnit.SECONDS);
+            try (HikariDataSource outside = single(ctx, 5_000)) {
+              live = new JdbcTemplate(outside).queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(?)",
+                  Integer.class, (Object) pids.toArray(Integer[]::new));
+            } finally {
+              counted.countDown();
+            }
+            for (Future<?> query : queries) {
+              query.get(10, TimeUnit.SECONDS);
             }
           } finally {
-            for (Connection c : held) {
-              c.close();
-            }
+            threads.shutdownNow();
           }
-          equal(pids.size(), 5, "distinct backends");
+          equal(pids.size(), n, "distinct backend pids of the parallel queries");
+          equal(live, n, "those backends alive on the server while the queries held them");
           return Outcome.pass();
         }),
         check("an exhausted pool fails fast after its acquire timeout", ctx -> {
@@ -91,16 +121,29 @@ final class ConnectionChecks {
           equal(second, first, "backend pid of the second borrow");
           return Outcome.pass();
         }),
-        check("server-side prepared statements (10 executions, changing parameters)", ctx -> {
+        check("server-side prepared statements: named on the server after prepareThreshold executions", ctx -> {
           try (Connection c = ctx.dataSource.getConnection();
-              PreparedStatement ps = c.prepareStatement("SELECT ?::int * 2")) {
-            for (int i = 0; i < 10; i++) {
+              PreparedStatement ps = c.prepareStatement("SELECT ?::int * 2 AS compat_prepared")) {
+            int threshold = c.unwrap(PgConnection.class).getPrepareThreshold();
+            for (int i = 0; i < Math.max(threshold, 1) + 2; i++) {
               ps.setInt(1, i);
               try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 equal(rs.getInt(1), i * 2, "execution " + i);
               }
             }
+            int named;
+            try (PreparedStatement q = c.prepareStatement(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%compat_prepared%' AND name <> ''");
+                ResultSet rs = q.executeQuery()) {
+              rs.next();
+              named = rs.getInt(1);
+            }
+            if (threshold <= 0) {
+              equal(named, 0, "named statements with prepareThreshold=" + threshold);
+              return Outcome.note("named server-side statements are off (prepareThreshold=" + threshold + ")");
+            }
+            equal(named, 1, "named server-side statements after " + (threshold + 2) + " executions");
           }
           return Outcome.pass();
         }),
@@ -117,14 +160,24 @@ final class ConnectionChecks {
           that(max >= ctx.dataSource.getMaximumPoolSize(), "max_connections " + max + " is below the pool size");
           return Outcome.pass();
         }),
-        check("TLS status of the connection", ctx -> {
+        check("TLS when the URL asks for it", ctx -> {
+          Properties url = org.postgresql.Driver.parseURL(ctx.dataSource.getJdbcUrl(), null);
+          String mode = url == null ? null : url.getProperty("sslmode");
+          boolean asked = (mode != null && List.of("require", "verify-ca", "verify-full").contains(mode))
+              || (url != null && "true".equalsIgnoreCase(url.getProperty("ssl")) && mode == null);
           Boolean ssl;
           try {
             ssl = ctx.jdbc.queryForObject("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Boolean.class);
           } catch (RuntimeException e) {
+            that(!asked, "the URL asks for TLS (sslmode=" + mode + ") and pg_stat_ssl cannot confirm it: " + e.getMessage());
             return Outcome.skip("pg_stat_ssl is not available: " + e.getMessage());
           }
-          return Boolean.TRUE.equals(ssl) ? Outcome.pass() : Outcome.note("the connection is not encrypted (TLS off)");
+          if (Boolean.TRUE.equals(ssl)) {
+            return Outcome.pass();
+          }
+          that(!asked, "the URL asks for TLS (sslmode=" + mode + ") but the connection is not encrypted");
+          return Outcome.note("the connection is not encrypted: the URL does not ask for TLS (sslmode="
+              + (mode == null ? "unset" : mode) + ")");
         }),
         check("a killed backend is replaced by the pool", ctx -> {
           try (HikariDataSource one = single(ctx, 5_000)) {
@@ -166,6 +219,7 @@ final class ConnectionChecks {
     one.setJdbcUrl(ctx.dataSource.getJdbcUrl());
     one.setUsername(ctx.dataSource.getUsername());
     one.setPassword(ctx.dataSource.getPassword());
+    one.setCredentialsProvider(ctx.dataSource.getCredentialsProvider());
     one.setConnectionInitSql(ctx.dataSource.getConnectionInitSql());
     one.setMaximumPoolSize(1);
     one.setConnectionTimeout(Math.max(250, timeoutMillis));

@@ -30,6 +30,11 @@ final class DdlChecks {
     return scripts;
   }
 
+  private static int phoneColumns(CompatContext ctx) {
+    return ctx.jdbc.queryForObject("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'phone' "
+        + "AND NOT attisdropped", Integer.class, "\"" + ctx.schema + "\".users");
+  }
+
   static List<Check> all() {
     return List.of(
         check("the migrations applied to the run's empty schema", ctx -> {
@@ -51,13 +56,17 @@ final class DdlChecks {
           return Outcome.pass();
         }),
         check("ALTER TABLE users ADD COLUMN IF NOT EXISTS phone TEXT (guide)", ctx -> {
+          ctx.jdbc.execute("ALTER TABLE users DROP COLUMN phone"); // the check is rolled back: the column returns
+          equal(phoneColumns(ctx), 0, "phone columns before");
           ctx.jdbc.execute("ALTER TABLE users ADD COLUMN IF NOT EXISTS phone TEXT");
           ctx.jdbc.execute("ALTER TABLE users ADD COLUMN IF NOT EXISTS phone TEXT");
-          equal(ctx.jdbc.queryForObject("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('users') AND attname = 'phone'",
-              Integer.class), 1, "phone columns");
+          equal(phoneColumns(ctx), 1, "phone columns");
           return Outcome.pass();
         }),
         check("CREATE INDEX IF NOT EXISTS idx_users_age ON users (age) (guide)", ctx -> {
+          ctx.jdbc.execute("DROP INDEX idx_users_age"); // the check is rolled back: the index returns
+          equal(ctx.jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE schemaname = ? AND indexname = 'idx_users_age'",
+              Integer.class, ctx.schema), 0, "indexes before");
           ctx.jdbc.execute("CREATE INDEX IF NOT EXISTS idx_users_age ON users (age)");
           ctx.jdbc.execute("CREATE INDEX IF NOT EXISTS idx_users_age ON users (age)");
           equal(ctx.jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE schemaname = ? AND indexname = 'idx_users_age'",

@@ -4,10 +4,15 @@ import static dev.inkwell.app.compat.Expect.equal;
 import static dev.inkwell.app.compat.Expect.that;
 import static dev.inkwell.app.compat.Expect.thrown;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
+import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Op;
 import dev.inkwell.query.Where;
@@ -28,6 +33,11 @@ final class VectorChecks {
 
   private static Check check(String name, Check.Body body) {
     return new Check(CATEGORY, name, true, body);
+  }
+
+  /** A check that commits its own transactions (and empties the run's tables before and after). */
+  private static Check committed(String name, Check.Body body) {
+    return new Check(CATEGORY, name, false, body);
   }
 
   private static void five(CompatContext ctx) {
@@ -51,8 +61,11 @@ final class VectorChecks {
           that(version != null, "no vector extension");
           return Outcome.pass();
         }),
-        check("the dimension is read from the table: 3", ctx -> {
-          equal(ctx.embeddings.dimension(), 3, "dimension");
+        check("the dimension is read from the run's own table: 3", ctx -> {
+          Integer table = ctx.jdbc.queryForObject("SELECT atttypmod FROM pg_attribute WHERE attrelid = to_regclass(?) "
+              + "AND attname = 'embedding'", Integer.class, "\"" + ctx.schema + "\".embeddings");
+          equal(table, 3, "dimension of the run's embeddings table");
+          equal(ctx.embeddings.dimension(), table, "dimension the service uses");
           return Outcome.pass();
         }),
         check("insert a vector (guide) and read it back exactly", ctx -> {
@@ -110,10 +123,32 @@ final class VectorChecks {
           equal(names(hits), List.of("doc-x"), "filtered");
           return Outcome.pass();
         }),
-        check("ef_search for one transaction only", ctx -> {
-          five(ctx);
-          ctx.embeddings.search(VectorSearch.nearest(Q, Metric.L2, 5).efSearch(77));
-          equal(ctx.jdbc.queryForObject("SELECT current_setting('hnsw.ef_search')", String.class), "77", "inside the transaction");
+        committed("ef_search for one transaction only, gone after its commit", ctx -> {
+          ctx.reset();
+          ctx.uow.run(Unit.readWrite(), () -> {
+            five(ctx);
+            ctx.embeddings.search(VectorSearch.nearest(Q, Metric.L2, 5).efSearch(77));
+            equal(ctx.jdbc.queryForObject("SELECT current_setting('hnsw.ef_search')", String.class), "77", "inside the transaction");
+            return null;
+          });
+          // Every pooled connection, whichever ran the search, is back to the default.
+          List<Connection> all = new ArrayList<>();
+          try {
+            for (int i = 0; i < ctx.dataSource.getMaximumPoolSize(); i++) {
+              all.add(ctx.dataSource.getConnection());
+            }
+            for (Connection c : all) {
+              try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('hnsw.ef_search', true)")) {
+                rs.next();
+                that(!"77".equals(rs.getString(1)), "ef_search 77 outlived its transaction on a pooled connection");
+              }
+            }
+          } finally {
+            for (Connection c : all) {
+              c.close();
+            }
+          }
+          ctx.reset();
           return Outcome.pass();
         }),
         check("HNSW indexes for vector_l2_ops, vector_cosine_ops, vector_ip_ops", ctx -> {
@@ -129,7 +164,12 @@ final class VectorChecks {
           ctx.jdbc.queryForObject("SELECT set_config('enable_seqscan', 'off', true)", String.class);
           for (Metric metric : Metric.values()) {
             String plan = String.join("\n", ctx.embeddings.explain(VectorSearch.nearest(Q, metric, 5)));
-            that(plan.contains("Index Scan using idx_embeddings"), metric + " plan: " + plan);
+            String index = switch (metric) {
+              case L2 -> "idx_embeddings";
+              case COSINE -> "idx_embeddings_cosine";
+              case IP -> "idx_embeddings_ip";
+            };
+            that(plan.contains("Index Scan using " + index + " on"), metric + " should use " + index + ": " + plan);
           }
           return Outcome.pass();
         }),

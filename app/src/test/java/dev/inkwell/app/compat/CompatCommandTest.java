@@ -61,7 +61,8 @@ class CompatCommandTest {
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("Category").contains("Connection and pooling").contains("DDL operations")
         .contains(total + "/" + total + " passed");
-    assertThat(total).isGreaterThanOrEqualTo(100);
+    assertThat(total).isEqualTo(CompatSuiteTest.CHECKS + 1); // and the set-up
+    assertThat(run.out()).contains("Server limits").doesNotContain("password=");
     assertThat(run.json().get("summary").get("failed").asInt()).isZero();
     assertThat(run.json().get("server").get("pgvector").asString()).isNotBlank();
     assertThat(run.junit()).contains("<testsuites name=\"inkwell-compat\" tests=\"" + total + "\" failures=\"0\"");
@@ -80,5 +81,24 @@ class CompatCommandTest {
     assertThat(run.json().get("summary").get("failed").asInt()).isEqualTo(1);
     assertThat(run.junit()).contains("<failure message=\"failed on purpose (inkwell.compat.fail-check)\"/>");
     assertThat(schemaExists(run.json().get("schema").asString())).isFalse();
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsAFailedSetUpInTheReportNotACrash(@TempDir Path dir) throws Exception {
+    Run run = run(dir, "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/inkwell?password=never-shown",
+        "--spring.datasource.hikari.connection-timeout=1000");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("0/1 passed (0 with notes, 0 skipped, 1 failed)")
+        .contains("FAILED  Connection and pooling / set-up: connect, create the run's schema and migrate it: ")
+        .contains("schema                 not created").doesNotContain("never-shown");
+    assertThat(run.json().get("summary").get("failed").asInt()).isEqualTo(1);
+    assertThat(run.json().toString()).doesNotContain("never-shown");
+  }
+
+  @Test
+  void secretsInTheUrlAreMasked() {
+    assertThat(CompatCommand.withoutSecrets("jdbc:postgresql://h/db?user=u&password=s3cret&sslmode=require"))
+        .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&sslmode=require");
   }
 }

@@ -41,6 +41,22 @@ class Db9EnvironmentPostProcessorTest {
   }
 
   @Test
+  void connectionsRetireBeforeAConnectTokenExpiresUnlessTheUserSaysOtherwise() {
+    MockEnvironment db9 = new MockEnvironment().withProperty("inkwell.db9.database", "app");
+    MockEnvironment told = new MockEnvironment().withProperty("inkwell.db9.database", "app")
+        .withProperty("spring.datasource.hikari.max-lifetime", "300000");
+    MockEnvironment local = new MockEnvironment();
+
+    processor.postProcessEnvironment(db9, new SpringApplication());
+    processor.postProcessEnvironment(told, new SpringApplication());
+    processor.postProcessEnvironment(local, new SpringApplication());
+
+    assertThat(db9.getProperty("spring.datasource.hikari.max-lifetime")).isEqualTo("540000"); // 9 min < the token's 10
+    assertThat(told.getProperty("spring.datasource.hikari.max-lifetime")).isEqualTo("300000");
+    assertThat(local.getProperty("spring.datasource.hikari.max-lifetime")).isNull(); // HikariCP's 30 min
+  }
+
+  @Test
   void withoutADb9NameNothingChanges() {
     MockEnvironment env = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://h/db");
 

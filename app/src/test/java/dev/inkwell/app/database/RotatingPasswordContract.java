@@ -41,18 +41,18 @@ abstract class RotatingPasswordContract {
   @Autowired
   JdbcTemplate jdbc;
 
-  /** A login role with the service's table rights, its password 'p0', and a file holding that password. */
+  /** A login role with the service's table rights, its password 'rotated-secret-0', and a file holding that password. */
   static Path createRole(String role) {
     ADMIN.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
         + "CREATE ROLE " + role + " LOGIN; END IF; END $$");
-    ADMIN.execute("ALTER ROLE " + role + " PASSWORD 'p0'");
+    ADMIN.execute("ALTER ROLE " + role + " PASSWORD 'rotated-secret-0'");
     ADMIN.execute("GRANT USAGE ON SCHEMA public TO " + role);
     ADMIN.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
     ADMIN.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + role);
     try {
       Path file = Files.createTempFile(role, ".token");
       file.toFile().deleteOnExit();
-      Files.writeString(file, "p0\n");
+      Files.writeString(file, "rotated-secret-0\n");
       return file;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -79,7 +79,7 @@ abstract class RotatingPasswordContract {
     Set<Integer> backends = new HashSet<>();
     try {
       for (int rotation = 1; rotation <= 4; rotation++) {
-        rotate("p" + rotation);
+        rotate("rotated-secret-" + rotation);
         pool.getHikariPoolMXBean().softEvictConnections();
         Thread.sleep(2_000);
         backends.add(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
@@ -92,6 +92,7 @@ abstract class RotatingPasswordContract {
     assertThat(statuses).hasSizeGreaterThan(100).containsOnly(200);
     assertThat(backends).hasSize(4); // a new physical connection after every rotation
     assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role());
+    assertThat(http.get("/actuator/info").raw() + http.get("/actuator/health").raw()).doesNotContain("rotated-secret");
   }
 
   private void rotate(String password) throws Exception {

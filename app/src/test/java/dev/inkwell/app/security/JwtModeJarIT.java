@@ -2,7 +2,6 @@ package dev.inkwell.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +45,10 @@ class JwtModeJarIT {
 
   /** {@code java -jar target/inkwell.jar dev-token --key-dir KEYS OPTIONS}: its standard output. */
   private static String devToken(Path keys, String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", "target/inkwell.jar", "dev-token", "--key-dir", keys.toString()));
-    command.addAll(List.of(options));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).isZero();
-    return out.trim();
+    List<String> arguments = new ArrayList<>(List.of("dev-token", "--key-dir", keys.toString()));
+    arguments.addAll(List.of(options));
+    RunningJar.Command run = RunningJar.command(arguments.toArray(String[]::new));
+    assertThat(run.exit()).isZero();
+    return run.out().trim();
   }
 }

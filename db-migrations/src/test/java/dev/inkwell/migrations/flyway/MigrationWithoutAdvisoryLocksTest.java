@@ -29,18 +29,8 @@ class MigrationWithoutAdvisoryLocksTest {
   static final String ROLE = "inkwell_no_advisory";
   static final int SCRIPTS = 7;
 
-  /** A scratch database where {@link #ROLE} may create tables but not take an advisory lock. */
   private static ScratchDatabase withoutAdvisoryLocks() throws Exception {
-    ScratchDatabase db = ScratchDatabase.create(TestDatabaseSettings.url(), TestDatabaseSettings.username(),
-        TestDatabaseSettings.password(), "noadvisory");
-    db.admin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + ROLE + "') THEN "
-        + "CREATE ROLE " + ROLE + " LOGIN PASSWORD 'no-locks'; END IF; END $$");
-    db.admin("GRANT ALL ON DATABASE " + db.name() + " TO " + ROLE);
-    JdbcTemplate inside = new JdbcTemplate(db.dataSource());
-    inside.execute("GRANT ALL ON SCHEMA public TO " + ROLE);
-    inside.execute("REVOKE EXECUTE ON FUNCTION pg_try_advisory_xact_lock(bigint), pg_try_advisory_lock(bigint), "
-        + "pg_advisory_lock(bigint), pg_advisory_xact_lock(bigint), pg_advisory_unlock(bigint) FROM PUBLIC");
-    return db;
+    return ScratchDatabase.withoutAdvisoryLocks(ROLE, "no-locks");
   }
 
   private static Flyway flyway(ScratchDatabase db) {

@@ -24,11 +24,31 @@ public final class DmlCap {
 
   /** The function and one trigger per table and event (a transition table allows one event each). */
   public static List<String> install() {
+    return install("nullif(current_setting('inkwell.dml_cap', true), '')::int");
+  }
+
+  /** As {@link #install()}, always on: for code that opens its own transactions (the compat suite). */
+  public static List<String> installAlwaysOn() {
+    return install(String.valueOf(DB9_DEFAULT));
+  }
+
+  /** Statements that drop what {@link #install()} created in the current schema. */
+  public static List<String> uninstall() {
+    List<String> sql = new ArrayList<>();
+    for (String table : TABLES) {
+      for (String event : List.of("insert", "update", "delete")) {
+        sql.add("DROP TRIGGER IF EXISTS dml_cap_" + event + " ON " + table);
+      }
+    }
+    return sql;
+  }
+
+  private static List<String> install(String cap) {
     List<String> sql = new ArrayList<>();
     sql.add("""
         CREATE OR REPLACE FUNCTION inkwell_test_dml_cap() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
-          cap int := nullif(current_setting('inkwell.dml_cap', true), '')::int;
+          cap int := CAP_EXPRESSION;
           n bigint;
         BEGIN
           IF cap IS NULL THEN
@@ -44,7 +64,7 @@ public final class DmlCap {
               USING ERRCODE = '54000';
           END IF;
           RETURN NULL;
-        END $$""");
+        END $$""".replace("CAP_EXPRESSION", cap));
     for (String table : TABLES) {
       sql.add("CREATE TRIGGER dml_cap_insert AFTER INSERT ON " + table
           + " REFERENCING NEW TABLE AS changed_after FOR EACH STATEMENT EXECUTE FUNCTION inkwell_test_dml_cap()");

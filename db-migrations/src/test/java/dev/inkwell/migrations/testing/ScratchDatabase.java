@@ -42,6 +42,26 @@ public final class ScratchDatabase implements AutoCloseable {
     return db;
   }
 
+  /**
+   * A scratch database where {@code role} (created if missing, with {@code password}) may create
+   * tables but not take an advisory lock: the lock functions are revoked from PUBLIC there, as DB9's
+   * migration guide lists them as unsupported.
+   */
+  public static ScratchDatabase withoutAdvisoryLocks(String role, String password) throws SQLException {
+    ScratchDatabase db = create(TestDatabaseSettings.url(), TestDatabaseSettings.username(), TestDatabaseSettings.password(),
+        "noadvisory");
+    db.admin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+        + "CREATE ROLE " + role + " LOGIN; END IF; END $$");
+    db.admin("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+    db.admin("GRANT ALL ON DATABASE " + db.name() + " TO " + role);
+    try (Connection c = DriverManager.getConnection(db.url(), db.username, db.password); Statement s = c.createStatement()) {
+      s.execute("GRANT ALL ON SCHEMA public TO " + role);
+      s.execute("REVOKE EXECUTE ON FUNCTION pg_try_advisory_xact_lock(bigint), pg_try_advisory_lock(bigint), "
+          + "pg_advisory_lock(bigint), pg_advisory_xact_lock(bigint), pg_advisory_unlock(bigint) FROM PUBLIC");
+    }
+    return db;
+  }
+
   public String name() {
     return name;
   }
