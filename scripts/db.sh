@@ -2,11 +2,13 @@
 # Project-local PostgreSQL + pgvector for Inkwell.
 #   scripts/db.sh [start]   install what is missing, create and start the cluster, create the databases
 #   scripts/db.sh stop | status | url
+#   scripts/db.sh pooler [start|stop|status]   PgBouncer in transaction mode in front of it (port 54339)
 # Idempotent: a second "start" with everything in place only checks and returns.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PORT=54329   # the app and test defaults name this port
+POOLER_PORT=54339
 DB_USER=inkwell
 DATABASES=(inkwell inkwell_test)
 PG_MIN=15
@@ -172,6 +174,7 @@ restore_durability() {
 stop() {
   BINDIR=$(find_bindir) || { log "no PostgreSQL installed"; return 0; }
   pick_datadir
+  if pooler_running; then kill "$(cat "$(pooler_dir)/pgbouncer.pid")"; log "pooler stopped"; fi
   if is_running; then as_pg "$BINDIR/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null; log "stopped"; else log "not running"; fi
 }
 
@@ -181,10 +184,60 @@ status() {
   if is_running; then log "running on 127.0.0.1:$PORT, data in $DATA"; else log "not running"; return 3; fi
 }
 
+# --- PgBouncer in transaction mode, for users (and tests) of a transaction-pooling proxy --------------
+pooler_dir() { echo "$(dirname "$DATA")/$(basename "$DATA" | sed 's/pgdata/pgbouncer/')"; }
+
+pooler_running() { local pid; pid=$(cat "$(pooler_dir)/pgbouncer.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
+
+pooler_start() {
+  start
+  command -v pgbouncer >/dev/null || { log "installing pgbouncer"; apt_install pgbouncer; }
+  local dir; dir=$(pooler_dir)
+  if pooler_running; then return 0; fi
+  mkdir -p "$dir"
+  # The cluster trusts the project's user on loopback; PgBouncer checks only that the user is listed.
+  printf '"%s" ""\n' "$DB_USER" > "$dir/userlist.txt"
+  cat > "$dir/pgbouncer.ini" <<INI
+[databases]
+* = host=127.0.0.1 port=$PORT
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $POOLER_PORT
+unix_socket_dir =
+auth_type = trust
+auth_file = $dir/userlist.txt
+pool_mode = transaction
+default_pool_size = 20
+max_client_conn = 500
+; pgjdbc sends it at start-up; PgBouncer would refuse the connection otherwise
+ignore_startup_parameters = extra_float_digits
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+INI
+  [ -n "$run_user" ] && chown -R "$run_user" "$dir"
+  log "starting PgBouncer (transaction pooling) on 127.0.0.1:$POOLER_PORT"
+  as_pg pgbouncer -q -d "$dir/pgbouncer.ini" || { tail -5 "$dir/pgbouncer.log" >&2; die "pgbouncer did not start"; }
+  for _ in $(seq 50); do pooler_running && return 0; sleep 0.1; done
+  die "pgbouncer did not start"
+}
+
+pooler() {
+  BINDIR=$(find_bindir) || true
+  pick_datadir
+  case "${1:-start}" in
+    start) pooler_start; log "pooler ready: jdbc:postgresql://127.0.0.1:$POOLER_PORT/inkwell (transaction mode)" ;;
+    stop) if pooler_running; then kill "$(cat "$(pooler_dir)/pgbouncer.pid")"; log "pooler stopped"; else log "pooler not running"; fi ;;
+    status) if pooler_running; then log "pooler running on 127.0.0.1:$POOLER_PORT"; else log "pooler not running"; return 3; fi ;;
+    *) die "usage: $0 pooler [start|stop|status]" ;;
+  esac
+}
+
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   url) echo "jdbc:postgresql://127.0.0.1:$PORT/inkwell" ;;
-  *) die "usage: $0 [start|stop|status|url]" ;;
+  pooler) shift; pooler "$@" ;;
+  *) die "usage: $0 [start|stop|status|url|pooler [start|stop|status]]" ;;
 esac

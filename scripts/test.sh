@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every module's tests against the project-local PostgreSQL + pgvector, installing whatever is
-# missing first (JDK 17, Maven, PostgreSQL, pgvector, chromium for the browser test). Extra arguments
+# missing first (JDK 17, Maven, PostgreSQL, pgvector, PgBouncer, chromium for the browser test). Extra arguments
 # go to Maven.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,4 +10,6 @@ cd "$ROOT"
 ensure_java_and_maven
 ensure_browser
 scripts/db.sh start
+# PgBouncer in transaction mode: the REST suites run a second time through it (*ThroughPoolerTest).
+scripts/db.sh pooler start
 exec mvn -B verify "$@"

@@ -147,7 +147,7 @@ class EmbeddingServiceTest {
   }
 
   @Test
-  void tenThousandInOneStatement() {
+  void tenThousandInTwoStatementsOfFiveThousand() {
     Random random = new Random(42);
     List<NewEmbedding> many = IntStream.range(0, 10_000)
         .mapToObj(i -> new NewEmbedding("bulk-" + i, new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat()})).toList();
@@ -155,7 +155,7 @@ class EmbeddingServiceTest {
 
     List<Embedding> created = embeddings.createAll(many);
 
-    assertThat(statements.count()).isEqualTo(1);
+    assertThat(statements.count()).isEqualTo(2); // inkwell.dml.max-rows-per-statement: 5,000
     assertThat(created).hasSize(10_000).extracting(Embedding::id).doesNotHaveDuplicates();
     assertThat(created.get(9_999).embedding()).containsExactly(many.get(9_999).embedding());
     assertThat(rows()).isEqualTo(10_005);

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.inkwell.Application;
+import dev.inkwell.app.database.PoolerProbe;
 
 /**
  * The suite's own schema on the user's database: created for the run, migrated there by Inkwell's
@@ -84,6 +85,12 @@ public final class CompatSession implements AutoCloseable {
         .run(args.toArray(String[]::new));
     List<String> cleaned = new ArrayList<>();
     try {
+      if (spring.getBean(PoolerProbe.class).transactionPooling()) {
+        // The run's schema is set per connection (search_path): through a transaction pooler it would
+        // reach other clients' transactions. Refused before the schema exists.
+        throw new IllegalStateException("compat cannot run through a transaction-pooling proxy (its schema is a "
+            + "session setting): point --spring.datasource.url at the server itself");
+      }
       JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
       cleaned.addAll(dropLeftovers(jdbc));
       jdbc.execute("CREATE SCHEMA \"" + schema + "\"");

@@ -1,5 +1,7 @@
 package dev.inkwell.app.database;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -9,8 +11,14 @@ class DatabaseConfiguration {
 
   /** Static: a BeanPostProcessor must exist before the DataSource it prepares. */
   @Bean
-  static CredentialsInstaller datasourceCredentials(Environment env) {
-    return new CredentialsInstaller(env);
+  static PoolPreparer poolPreparer(Environment env) {
+    return new PoolPreparer(env);
+  }
+
+  /** What the start-up probe saw between Inkwell and the server (after the connection check). */
+  @Bean
+  PoolerProbe poolerProbe(DataSource dataSource, Environment env) {
+    return PoolerProbe.run(dataSource, PoolerMode.of(env));
   }
 
   /** Static: a BeanPostProcessor must exist before the DataSource it checks. */

@@ -1,6 +1,7 @@
 package dev.inkwell.app.transactions;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,10 +23,19 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 public class ObservingTransactionManager extends JdbcTransactionManager {
 
   private final transient IsolationObserver observer;
+  private String statementTimeoutPerTransaction;
 
   public ObservingTransactionManager(DataSource dataSource, IsolationObserver observer) {
     super(dataSource);
     this.observer = observer;
+  }
+
+  /**
+   * Behind a transaction-pooling proxy no session setting is safe: each transaction sets the
+   * statement timeout for itself ({@code set_config(..., true)}, gone at its end).
+   */
+  public void setStatementTimeoutPerTransaction(String timeout) {
+    this.statementTimeoutPerTransaction = timeout;
   }
 
   @Override
@@ -61,6 +71,12 @@ public class ObservingTransactionManager extends JdbcTransactionManager {
   @Override
   protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition) throws SQLException {
     super.prepareTransactionalConnection(con, definition);
+    if (statementTimeoutPerTransaction != null) {
+      try (PreparedStatement s = con.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+        s.setString(1, statementTimeoutPerTransaction);
+        s.execute();
+      }
+    }
     if (definition.getIsolationLevel() != TransactionDefinition.ISOLATION_DEFAULT) {
       try (Statement s = con.createStatement(); ResultSet rs = s.executeQuery("SHOW transaction_isolation")) {
         rs.next();

@@ -5,6 +5,9 @@ import javax.sql.DataSource;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.inkwell.app.database.PoolerMode;
 
 /** The transaction manager (replacing Boot's default one) and what it reports. */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +19,12 @@ class TransactionConfiguration {
   }
 
   @Bean
-  ObservingTransactionManager transactionManager(DataSource dataSource, IsolationObserver observer) {
-    return new ObservingTransactionManager(dataSource, observer);
+  ObservingTransactionManager transactionManager(DataSource dataSource, IsolationObserver observer, Environment env) {
+    ObservingTransactionManager manager = new ObservingTransactionManager(dataSource, observer);
+    if (PoolerMode.of(env) == PoolerMode.TRANSACTION) {
+      manager.setStatementTimeoutPerTransaction(PoolerMode.statementTimeout(env));
+    }
+    return manager;
   }
 
   /**

@@ -96,6 +96,23 @@ class CompatCommandTest {
     assertThat(run.json().toString()).doesNotContain("never-shown");
   }
 
+  /** Its schema is a session setting: through a transaction pooler it would reach other clients. */
+  @Test
+  void throughATransactionPoolerCompatRefusesBeforeCreatingItsSchema(@TempDir Path dir) throws Exception {
+    int schemasBefore = compatSchemas();
+
+    Run run = run(dir, "--spring.datasource.url=" + dev.inkwell.app.pooler.ThroughTransactionPooler.URL,
+        "--inkwell.datasource.pooler=transaction");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("0/1 passed").contains("cannot run through a transaction-pooling proxy");
+    assertThat(compatSchemas()).isEqualTo(schemasBefore);
+  }
+
+  private static int compatSchemas() {
+    return ADMIN.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'inkwell\\_compat\\_%'").query(Integer.class).single();
+  }
+
   @Test
   void secretsInTheUrlAreMasked() {
     assertThat(CompatCommand.withoutSecrets("jdbc:postgresql://h/db?user=u&password=s3cret&sslmode=require"))

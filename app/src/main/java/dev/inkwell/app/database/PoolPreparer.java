@@ -15,23 +15,36 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 
 /**
- * Gives every HikariCP pool its {@link DatasourceCredentials} before the pool opens, so that each new
- * physical connection asks for the password again (DB9's connect tokens expire after 10 minutes;
- * the pool opens connections all day). Runs after Boot has bound {@code spring.datasource.hikari.*}.
+ * Prepares every HikariCP pool before it opens (after Boot has bound {@code spring.datasource.hikari.*}):
+ * <ul>
+ *   <li>its {@link DatasourceCredentials}, so that each new physical connection asks for the password
+ *       again (DB9's connect tokens expire after 10 minutes; the pool opens connections all day);</li>
+ *   <li>what a connection keeps for its session, by {@link PoolerMode}: directly connected, the
+ *       statement timeout is set once per connection; behind a transaction-pooling proxy nothing is
+ *       (the next transaction may run on another server connection, and another client on this one),
+ *       and pgjdbc names no server-side statements ({@code prepareThreshold=0}).</li>
+ * </ul>
  */
-final class CredentialsInstaller implements BeanPostProcessor, Ordered {
+final class PoolPreparer implements BeanPostProcessor, Ordered {
 
-  private static final Logger log = LoggerFactory.getLogger(CredentialsInstaller.class);
+  private static final Logger log = LoggerFactory.getLogger(PoolPreparer.class);
 
   private final Environment env;
 
-  CredentialsInstaller(Environment env) {
+  PoolPreparer(Environment env) {
     this.env = env;
   }
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (bean instanceof HikariDataSource pool && pool.getDataSource() == null && pool.getJdbcUrl() != null) {
+      // Before the driver's data source below copies the properties.
+      PoolerMode mode = PoolerMode.of(env);
+      if (mode == PoolerMode.TRANSACTION) {
+        pool.getDataSourceProperties().putIfAbsent("prepareThreshold", "0");
+      } else if (pool.getConnectionInitSql() == null) {
+        pool.setConnectionInitSql("SET statement_timeout = '" + PoolerMode.statementTimeout(env) + "'");
+      }
       String file = env.getProperty("inkwell.datasource.password-file");
       String command = env.getProperty("inkwell.datasource.password-command");
       DatasourceCredentials credentials = new DatasourceCredentials(pool.getUsername(), pool.getPassword(),

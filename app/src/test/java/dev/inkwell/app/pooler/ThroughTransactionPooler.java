@@ -1,0 +1,26 @@
+package dev.inkwell.app.pooler;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The service connected through the project's PgBouncer in transaction mode ({@code scripts/db.sh
+ * pooler start}, port 54339; {@code INKWELL_TEST_POOLER_URL} names another), with
+ * {@code inkwell.datasource.pooler=transaction}. A pool of 10 against PgBouncer's 20 server
+ * connections per database: consecutive transactions of one pooled connection land on different
+ * server connections.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@TestPropertySource(properties = {
+    "spring.datasource.url=${INKWELL_TEST_POOLER_URL:" + ThroughTransactionPooler.URL + "}",
+    "inkwell.datasource.pooler=transaction",
+    "spring.datasource.hikari.maximum-pool-size=10"})
+public @interface ThroughTransactionPooler {
+
+  String URL = "jdbc:postgresql://127.0.0.1:54339/inkwell_test";
+}
