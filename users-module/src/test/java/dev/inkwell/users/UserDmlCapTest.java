@@ -32,8 +32,7 @@ class UserDmlCapTest {
   @BeforeEach
   void capped() {
     jdbc.sql("DELETE FROM users").update();
-    DmlCap.install().forEach(sql -> jdbc.sql(sql).update());
-    jdbc.sql(DmlCap.SET_LOCAL).update(); // rolled back with the test, like the triggers
+    DmlCap.capThisTransaction(sql -> jdbc.sql(sql).update());
   }
 
   private static List<NewUser> many(String prefix) {

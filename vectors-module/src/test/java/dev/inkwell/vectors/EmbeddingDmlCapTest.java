@@ -23,8 +23,7 @@ class EmbeddingDmlCapTest {
   @Test
   void bulkInsertOf25000EmbeddingsWorksUnderTheCap() {
     jdbc.sql("DELETE FROM embeddings").update();
-    DmlCap.install().forEach(sql -> jdbc.sql(sql).update());
-    jdbc.sql(DmlCap.SET_LOCAL).update(); // rolled back with the test, like the triggers
+    DmlCap.capThisTransaction(sql -> jdbc.sql(sql).update());
     // The HNSW indexes cost ~30 s for 25,000 inserts and have nothing to do with statement sizes;
     // dropped inside the test's transaction, they are back after its rollback.
     jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings' AND indexdef LIKE '%hnsw%'")

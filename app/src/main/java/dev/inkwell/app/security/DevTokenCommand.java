@@ -37,7 +37,13 @@ public final class DevTokenCommand {
   public static int run(List<String> options, PrintStream out, PrintStream err) throws Exception {
     String subject = option(options, "--subject", "dev");
     String scope = option(options, "--scope", Scopes.READ + " " + Scopes.WRITE);
-    long minutes = Long.parseLong(option(options, "--minutes", "60"));
+    long minutes;
+    try {
+      minutes = Long.parseLong(option(options, "--minutes", "60"));
+    } catch (NumberFormatException e) {
+      err.println("inkwell: --minutes takes a whole number of minutes, got '" + option(options, "--minutes", "") + "'");
+      return 2;
+    }
     Path keys = Path.of(option(options, "--key-dir", ".inkwell-jwt"));
     KeyPair pair = keyPair(keys, err);
     out.println(sign((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate(), subject, scope,

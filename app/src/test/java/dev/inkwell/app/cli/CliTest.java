@@ -21,14 +21,16 @@ class CliTest {
   @Test
   void helpListsTheServiceAndItsCommands() throws Exception {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("compat").contains("load").contains("--spring.datasource.url");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("compat").contains("load").contains("dev-token")
+        .contains("--spring.datasource.url");
   }
 
   @Test
   void eachCommandHasItsOwnHelp() throws Exception {
     assertThat(run("compat", "--help")).isZero();
     assertThat(run("load", "-h")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--junit FILE").contains("--clients N");
+    assertThat(run("dev-token", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--junit FILE").contains("--clients N").contains("--key-dir DIR");
   }
 
   @Test
@@ -38,8 +40,10 @@ class CliTest {
     assertThat(run("compat", "--json")).isEqualTo(2);
     assertThat(run("load", "--clients")).isEqualTo(2);
     assertThat(run("migrate")).isEqualTo(2);
+    assertThat(run("dev-token", "--scopes", "x")).isEqualTo(2);
+    assertThat(run("dev-token", "--minutes", "soon")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("inkwell: unknown or incomplete option '--verbose'")
-        .contains("inkwell: unknown command 'migrate'");
+        .contains("inkwell: unknown command 'migrate'").contains("--minutes takes a whole number of minutes, got 'soon'");
   }
 
   @Test

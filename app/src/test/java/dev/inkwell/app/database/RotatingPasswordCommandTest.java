@@ -23,13 +23,7 @@ class RotatingPasswordCommandTest extends RotatingPasswordContract {
     registry.add("inkwell.datasource.password-command", () -> "cat '" + FILE + "'");
   }
 
-  @Override
-  String role() {
-    return ROLE;
-  }
-
-  @Override
-  Path passwordFile() {
-    return FILE;
+  RotatingPasswordCommandTest() {
+    super(ROLE, FILE);
   }
 }

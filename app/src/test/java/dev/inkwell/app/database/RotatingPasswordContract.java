@@ -59,14 +59,18 @@ abstract class RotatingPasswordContract {
     }
   }
 
-  abstract String role();
+  private final String role;
+  private final Path passwordFile;
 
-  abstract Path passwordFile();
+  RotatingPasswordContract(String role, Path passwordFile) {
+    this.role = role;
+    this.passwordFile = passwordFile;
+  }
 
   @Test
   void everyRequestSucceedsWhileThePasswordRotates() throws Exception {
     int alice = ADMIN.queryForObject("INSERT INTO users (email, name) VALUES (?, 'Rotor') "
-        + "ON CONFLICT (email) DO UPDATE SET name = 'Rotor' RETURNING id", Integer.class, role() + "@rotate.test");
+        + "ON CONFLICT (email) DO UPDATE SET name = 'Rotor' RETURNING id", Integer.class, role + "@rotate.test");
     Http http = new Http(port);
     List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean stop = new AtomicBoolean();
@@ -91,14 +95,14 @@ abstract class RotatingPasswordContract {
 
     assertThat(statuses).hasSizeGreaterThan(100).containsOnly(200);
     assertThat(backends).hasSize(4); // a new physical connection after every rotation
-    assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role());
+    assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(role);
     assertThat(http.get("/actuator/info").raw() + http.get("/actuator/health").raw()).doesNotContain("rotated-secret");
   }
 
   private void rotate(String password) throws Exception {
-    Path next = Files.createTempFile(passwordFile().getParent(), "next", ".token");
+    Path next = Files.createTempFile(passwordFile.getParent(), "next", ".token");
     Files.writeString(next, password + "\n");
-    ADMIN.execute("ALTER ROLE " + role() + " PASSWORD '" + password + "'");
-    Files.move(next, passwordFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ADMIN.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+    Files.move(next, passwordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

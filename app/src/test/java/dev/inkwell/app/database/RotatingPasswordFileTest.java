@@ -20,13 +20,7 @@ class RotatingPasswordFileTest extends RotatingPasswordContract {
     registry.add("inkwell.datasource.password-file", FILE::toString);
   }
 
-  @Override
-  String role() {
-    return ROLE;
-  }
-
-  @Override
-  Path passwordFile() {
-    return FILE;
+  RotatingPasswordFileTest() {
+    super(ROLE, FILE);
   }
 }

@@ -22,6 +22,15 @@ public final class DmlCap {
   private DmlCap() {
   }
 
+  /**
+   * Installs the triggers and turns the cap on, all inside the caller's current transaction (each
+   * statement given to {@code execute}): rolled back with it, nothing outlives the test.
+   */
+  public static void capThisTransaction(java.util.function.Consumer<String> execute) {
+    install().forEach(execute);
+    execute.accept(SET_LOCAL);
+  }
+
   /** The function and one trigger per table and event (a transition table allows one event each). */
   public static List<String> install() {
     return install("nullif(current_setting('inkwell.dml_cap', true), '')::int");
