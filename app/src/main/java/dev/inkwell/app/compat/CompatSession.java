@@ -26,6 +26,11 @@ import dev.inkwell.app.database.PoolerProbe;
  * Flyway scripts, first on every pooled connection's search path, and dropped when the run ends, also
  * when a check fails or the JVM is interrupted (shutdown hook). Schemas left by a run that could not
  * clean up (killed) are recognised by name and comment, and dropped by a later run.
+ *
+ * <p>Through a transaction-pooling proxy a search path is a session setting that would reach other
+ * clients' transactions, so there the run gets a database of its own instead (its {@code public}
+ * schema), reached through the same proxy: that needs the right to create a database and the vector
+ * extension in it.
  */
 public final class CompatSession implements AutoCloseable {
 
@@ -33,6 +38,10 @@ public final class CompatSession implements AutoCloseable {
   private static final String MARKER = "inkwell compatibility run started ";
 
   private final String schema;
+  /** The run's own database (through a transaction pooler), or null when the run has a schema. */
+  private final String database;
+  /** Where the run's schema or database is dropped from: the URL the user gave. */
+  private final String adminUrl;
   private final ConfigurableApplicationContext spring;
   private final CompatContext context;
   private final List<String> cleanedLeftovers;
@@ -40,8 +49,11 @@ public final class CompatSession implements AutoCloseable {
   private final HikariDataSource pool;
   private boolean closed;
 
-  private CompatSession(String schema, ConfigurableApplicationContext spring, List<String> cleanedLeftovers) {
+  private CompatSession(String schema, String database, String adminUrl, ConfigurableApplicationContext spring,
+      List<String> cleanedLeftovers) {
     this.schema = schema;
+    this.database = database;
+    this.adminUrl = adminUrl;
     this.spring = spring;
     this.cleanedLeftovers = cleanedLeftovers;
     HikariDataSource pool = spring.getBean(HikariDataSource.class);
@@ -58,7 +70,8 @@ public final class CompatSession implements AutoCloseable {
     // The service read the table's facts at start-up, before this schema existed: read them here.
     context.embeddings.refreshSchemaFacts();
     String current = context.jdbc.queryForObject("SELECT current_schema()", String.class);
-    if (!schema.equals(current)) {
+    String db = context.jdbc.queryForObject("SELECT current_database()", String.class);
+    if (!schema.equals(current) || (database != null && !database.equals(db))) {
       close();
       throw new IllegalStateException("connections use schema " + current + ", not the suite's " + schema + ": stopping");
     }
@@ -66,40 +79,83 @@ public final class CompatSession implements AutoCloseable {
 
   /**
    * Starts Inkwell (no web server) with {@code springArgs} (the service's own settings: datasource,
-   * DB9) on a new schema.
+   * DB9) on a new schema, or through a transaction pooler on a new database.
    */
   public static CompatSession open(String... springArgs) throws Exception {
-    String schema = PREFIX + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+    String name = PREFIX + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
         + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    // Quiet logs unless the user's arguments say otherwise; the schema settings come last so they win.
-    List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-        "--logging.level.com.zaxxer.hikari=ERROR"));
-    args.addAll(List.of(springArgs));
-    args.add("--spring.flyway.enabled=false");
     // The service's own statement timeout stays; the run's schema comes first on the search path.
-    args.add("--spring.datasource.hikari.connection-init-sql=SET statement_timeout = '${inkwell.statement-timeout:30s}'; "
-        + "SET search_path TO \"" + schema + "\", public");
-    ConfigurableApplicationContext spring = new SpringApplicationBuilder(Application.class)
-        .web(WebApplicationType.NONE)
-        .registerShutdownHook(false)
-        .run(args.toArray(String[]::new));
+    // (Through a transaction pooler these two settings may reach a server connection that others
+    // use before the probe below tells: the schema does not exist yet, so PostgreSQL skips it.)
+    ConfigurableApplicationContext spring = start(springArgs, null,
+        "--spring.datasource.hikari.connection-init-sql=SET statement_timeout = '${inkwell.statement-timeout:30s}'; "
+            + "SET search_path TO \"" + name + "\", public");
     List<String> cleaned = new ArrayList<>();
     try {
-      if (spring.getBean(PoolerProbe.class).transactionPooling()) {
-        // The run's schema is set per connection (search_path): through a transaction pooler it would
-        // reach other clients' transactions. Refused before the schema exists.
-        throw new IllegalStateException("compat cannot run through a transaction-pooling proxy (its schema is a "
-            + "session setting): point --spring.datasource.url at the server itself");
-      }
       JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
+      String adminUrl = spring.getBean(HikariDataSource.class).getJdbcUrl();
+      if (spring.getBean(PoolerProbe.class).transactionPooling()) {
+        cleaned.addAll(dropLeftoverDatabases(jdbc));
+        jdbc.execute("CREATE DATABASE \"" + name + "\"");
+        jdbc.execute("COMMENT ON DATABASE \"" + name + "\" IS '" + MARKER + Instant.now() + "'");
+        ConfigurableApplicationContext own = null;
+        try {
+          own = start(springArgs, adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+          return new CompatSession("public", name, adminUrl, own, cleaned);
+        } catch (Exception e) {
+          if (own != null) {
+            own.close();
+          }
+          dropDatabase(jdbc, name);
+          throw e;
+        } finally {
+          spring.close(); // the context on the user's database
+        }
+      }
       cleaned.addAll(dropLeftovers(jdbc));
-      jdbc.execute("CREATE SCHEMA \"" + schema + "\"");
-      jdbc.execute("COMMENT ON SCHEMA \"" + schema + "\" IS '" + MARKER + Instant.now() + "'");
-      return new CompatSession(schema, spring, cleaned);
+      jdbc.execute("CREATE SCHEMA \"" + name + "\"");
+      jdbc.execute("COMMENT ON SCHEMA \"" + name + "\" IS '" + MARKER + Instant.now() + "'");
+      return new CompatSession(name, null, adminUrl, spring, cleaned);
     } catch (Exception e) {
       spring.close();
       throw e;
     }
+  }
+
+  /** Inkwell without a web server, quiet unless {@code springArgs} say otherwise; {@code url} overrides theirs. */
+  private static ConfigurableApplicationContext start(String[] springArgs, String url, String... more) {
+    List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        "--logging.level.com.zaxxer.hikari=ERROR"));
+    for (String arg : springArgs) {
+      if (url == null || !arg.startsWith("--spring.datasource.url=")) {
+        args.add(arg); // a second --spring.datasource.url would be joined to the first, not replace it
+      }
+    }
+    args.add("--spring.flyway.enabled=false");
+    if (url != null) {
+      args.add("--spring.datasource.url=" + url);
+    }
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(Application.class)
+        .web(WebApplicationType.NONE)
+        .registerShutdownHook(false)
+        .run(args.toArray(String[]::new));
+  }
+
+  /** Databases of earlier pooled runs (our prefix and comment) started more than 15 minutes ago. */
+  private static List<String> dropLeftoverDatabases(JdbcTemplate jdbc) {
+    List<String> leftovers = jdbc.queryForList("""
+        SELECT d.datname FROM pg_database d
+        WHERE d.datname LIKE 'inkwell\\_compat\\_%'
+          AND shobj_description(d.oid, 'pg_database') LIKE 'inkwell compatibility run started %'
+          AND CAST(substring(shobj_description(d.oid, 'pg_database') FROM 35) AS timestamptz) < now() - interval '15 minutes'""",
+        String.class);
+    leftovers.forEach(leftover -> dropDatabase(jdbc, leftover));
+    return leftovers;
+  }
+
+  private static void dropDatabase(JdbcTemplate jdbc, String name) {
+    jdbc.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
   }
 
   /** Schemas of earlier runs (our prefix and comment) started more than 15 minutes ago. */
@@ -116,8 +172,9 @@ public final class CompatSession implements AutoCloseable {
     return leftovers;
   }
 
+  /** The run's schema, or through a transaction pooler its database. */
   public String schema() {
-    return schema;
+    return database != null ? database : schema;
   }
 
   public CompatContext context() {
@@ -158,10 +215,12 @@ public final class CompatSession implements AutoCloseable {
     var credentials = pool.getCredentialsProvider() != null ? pool.getCredentialsProvider().getCredentials() : null;
     String user = credentials != null ? credentials.getUsername() : pool.getUsername();
     String password = credentials != null ? credentials.getPassword() : pool.getPassword();
-    try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), user, password); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    String what = database != null ? "DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)"
+        : "SCHEMA IF EXISTS \"" + schema + "\" CASCADE";
+    try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+      s.execute("DROP " + what);
     } catch (Exception e) {
-      throw new IllegalStateException("could not drop compatibility schema " + schema + ": " + e.getMessage(), e);
+      throw new IllegalStateException("could not drop compatibility " + what + ": " + e.getMessage(), e);
     }
   }
 }

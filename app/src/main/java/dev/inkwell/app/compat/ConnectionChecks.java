@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.inkwell.app.database.PoolerMode;
+import dev.inkwell.app.database.PoolerProbe;
 import dev.inkwell.app.transactions.TransactionConflicts;
 import dev.inkwell.app.transactions.Unit;
 
@@ -72,9 +74,15 @@ final class ConnectionChecks {
             for (int i = 0; i < n; i++) {
               queries.add(threads.submit(() -> {
                 try (Connection c = ctx.dataSource.getConnection()) {
-                  pids.add(pid(c));
-                  holding.await(10, TimeUnit.SECONDS); // all five hold a connection at once
-                  counted.await(10, TimeUnit.SECONDS);
+                  c.setAutoCommit(false); // a transaction holds its server connection, through a pooler too
+                  try {
+                    pids.add(pid(c));
+                    holding.await(10, TimeUnit.SECONDS); // all five hold a connection at once
+                    counted.await(10, TimeUnit.SECONDS);
+                  } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                  }
                 }
                 return null;
               }));
@@ -118,8 +126,23 @@ final class ConnectionChecks {
               second = pid(c);
             }
           }
+          if (second != first && transactionPooling(ctx)) {
+            return Outcome.note("a transaction pooler is in between: the same client connection reached another server "
+                + "connection");
+          }
           equal(second, first, "backend pid of the second borrow");
           return Outcome.pass();
+        }),
+        check("transaction pooling: seen, and Inkwell set for it", ctx -> {
+          boolean pooled = PoolerProbe.sessionStateIsShared(ctx.dataSource);
+          PoolerMode mode = PoolerMode.of(ctx.spring.getEnvironment());
+          if (!pooled) {
+            return Outcome.pass();
+          }
+          that(mode == PoolerMode.TRANSACTION, "session settings do not stay with their connection (a transaction pooler) "
+              + "but inkwell.datasource.pooler is " + mode.name().toLowerCase() + ": set it to transaction");
+          return Outcome.note("a transaction pooler is in between (session settings do not stay with their connection); "
+              + "Inkwell runs with inkwell.datasource.pooler=transaction");
         }),
         check("server-side prepared statements: named on the server after prepareThreshold executions", ctx -> {
           try (Connection c = ctx.dataSource.getConnection();
@@ -139,6 +162,8 @@ final class ConnectionChecks {
               rs.next();
               named = rs.getInt(1);
             }
+            that(threshold <= 0 || !transactionPooling(ctx), "named server-side statements (prepareThreshold=" + threshold
+                + ") through a transaction pooler: another statement of that name may run; set prepareThreshold=0");
             if (threshold <= 0) {
               equal(named, 0, "named statements with prepareThreshold=" + threshold);
               return Outcome.note("named server-side statements are off (prepareThreshold=" + threshold + ")");
@@ -182,20 +207,28 @@ final class ConnectionChecks {
         check("a killed backend is replaced by the pool", ctx -> {
           try (HikariDataSource one = single(ctx, 5_000)) {
             int killed;
-            try (Connection c = one.getConnection()) {
-              killed = pid(c);
-            }
-            Boolean terminated;
+            Connection c = one.getConnection();
             try {
-              terminated = ctx.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed);
-            } catch (RuntimeException e) {
-              return Outcome.skip("cannot terminate a backend here: " + e.getMessage());
+              c.setAutoCommit(false); // holds its server connection while another session kills it (pooler too)
+              killed = pid(c);
+              Boolean terminated;
+              try {
+                terminated = ctx.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, killed);
+              } catch (RuntimeException e) {
+                return Outcome.skip("cannot terminate a backend here: " + e.getMessage());
+              }
+              that(Boolean.TRUE.equals(terminated), "pg_terminate_backend returned false");
+            } finally {
+              try {
+                c.close(); // the pool finds it broken and evicts it
+              } catch (Exception broken) {
+                // expected: its backend is gone
+              }
             }
-            that(Boolean.TRUE.equals(terminated), "pg_terminate_backend returned false");
             Integer after = null;
-            for (int attempt = 0; attempt < 2 && after == null; attempt++) {
-              try (Connection c = one.getConnection()) {
-                after = pid(c);
+            for (int attempt = 0; attempt < 3 && after == null; attempt++) {
+              try (Connection fresh = one.getConnection()) {
+                after = pid(fresh);
               } catch (Exception e) {
                 // the pool may hand out the dead connection once before evicting it
               }
@@ -204,6 +237,10 @@ final class ConnectionChecks {
           }
           return Outcome.pass();
         }));
+  }
+
+  static boolean transactionPooling(CompatContext ctx) {
+    return ctx.spring.getBean(PoolerProbe.class).transactionPooling();
   }
 
   private static int pid(Connection c) throws Exception {

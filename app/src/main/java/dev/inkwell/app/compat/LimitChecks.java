@@ -81,11 +81,11 @@ final class LimitChecks {
           return Outcome.note("a DML statement of more than " + largest + " rows fails (" + refusal + "); Inkwell writes "
               + chunk + " rows per statement");
         }),
-        check("statement_timeout in effect on the service's connections, below 60 s", ctx -> {
+        check("statement_timeout in effect in the service's transactions, below 60 s", ctx -> {
           String configured = ctx.spring.getEnvironment().getProperty("inkwell.statement-timeout", "30s");
-          long millis = ctx.jdbc.queryForObject(
+          long millis = ctx.uow.run(Unit.readOnlyUnit(), () -> ctx.jdbc.queryForObject(
               "SELECT setting::bigint * CASE unit WHEN 's' THEN 1000 WHEN 'min' THEN 60000 ELSE 1 END FROM pg_settings "
-                  + "WHERE name = 'statement_timeout'", Long.class);
+                  + "WHERE name = 'statement_timeout'", Long.class));
           that(millis > 0, "statement_timeout is 0 (none) on a pooled connection; Inkwell asked for " + configured);
           that(millis < 60_000, "statement_timeout is " + millis + " ms, not below DB9's 60 s");
           return Outcome.pass();
@@ -94,15 +94,14 @@ final class LimitChecks {
           String serverDefault = ctx.jdbc.queryForObject("SELECT reset_val FROM pg_settings "
               + "WHERE name = 'idle_in_transaction_session_timeout'", String.class);
           try (HikariDataSource one = ConnectionChecks.single(ctx, 2_000); Connection c = one.getConnection()) {
+            c.setAutoCommit(false); // the setting lives as long as this transaction: nothing for a pooler to leak
             try (Statement s = c.createStatement()) {
-              s.execute("SET idle_in_transaction_session_timeout = '300ms'");
-            } catch (SQLException e) {
-              return Outcome.note("the timeout cannot be set per session (" + e.getMessage() + "); server default "
-                  + serverDefault + " ms");
-            }
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-              s.execute("SELECT 1");
+              try {
+                s.execute("SELECT set_config('idle_in_transaction_session_timeout', '300ms', true)");
+              } catch (SQLException e) {
+                return Outcome.note("the timeout cannot be set per transaction (" + e.getMessage() + "); server default "
+                    + serverDefault + " ms");
+              }
               Thread.sleep(1_000);
               Throwable t = thrown(() -> s.execute("SELECT 1"), "a statement after 1 s idle in a transaction");
               String state = TransactionConflicts.sqlState(t);
