@@ -115,7 +115,7 @@ class DataPathBench {
     report.put("quick", quick);
     report.put("seed", SEED);
     report.put("pool", Map.of("maximumPoolSize", pool.getMaximumPoolSize()));
-    report.put("pgbench", pgbench.available() ? "-M prepared, 1 client" : "not installed");
+    report.put("pgbench", pgbench.available() ? "-M " + pgbench.mode() + ", 1 client" : "not installed");
     Map<String, Object> w = new LinkedHashMap<>();
     report.put("workloads", w);
     reset();

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /**
- * The database's own floor: the same SQL run by pgbench ({@code -M prepared}), one client like the
- * workloads. Null when pgbench is not installed.
+ * The database's own floor: the same SQL run by pgbench ({@code -M prepared}, or {@code -M extended}
+ * when the JDBC URL turns named server-side statements off with {@code prepareThreshold=0}, as behind
+ * a transaction pooler), one client like the workloads. Null when pgbench is not installed.
  */
 final class PgBench {
 
@@ -27,6 +28,7 @@ final class PgBench {
   private final String user;
   private final String password;
   private final String binary;
+  private final String mode;
 
   PgBench(String jdbcUrl, String user, String password) {
     Properties url = Driver.parseURL(jdbcUrl, null);
@@ -36,6 +38,11 @@ final class PgBench {
     this.user = user;
     this.password = password;
     this.binary = find();
+    this.mode = "0".equals(url.getProperty("prepareThreshold")) ? "extended" : "prepared";
+  }
+
+  String mode() {
+    return mode;
   }
 
   private static String find() {
@@ -64,7 +71,7 @@ final class PgBench {
     Path file = Files.createTempFile("inkwell-pgbench", ".sql");
     try {
       Files.writeString(file, script, StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder(binary, "-n", "-M", "prepared", "-c", "1", "-j", "1", "-t",
+      ProcessBuilder pb = new ProcessBuilder(binary, "-n", "-M", mode, "-c", "1", "-j", "1", "-t",
           Integer.toString(transactions), "-f", file.toString(), "-h", host, "-p", port, "-U", user, database)
           .redirectErrorStream(true);
       pb.environment().put("PGPASSWORD", password == null ? "" : password);
