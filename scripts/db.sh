@@ -209,6 +209,10 @@ auth_type = trust
 auth_file = $dir/userlist.txt
 pool_mode = transaction
 default_pool_size = 20
+; Several server connections kept open and used in turn: a client's consecutive transactions land on
+; different ones, as they do under real concurrency.
+min_pool_size = 5
+server_round_robin = 1
 max_client_conn = 500
 ; pgjdbc sends it at start-up; PgBouncer would refuse the connection otherwise
 ignore_startup_parameters = extra_float_digits

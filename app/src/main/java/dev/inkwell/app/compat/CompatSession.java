@@ -84,41 +84,45 @@ public final class CompatSession implements AutoCloseable {
   public static CompatSession open(String... springArgs) throws Exception {
     String name = PREFIX + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
         + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    // The service's own statement timeout stays; the run's schema comes first on the search path.
-    // (Through a transaction pooler these two settings may reach a server connection that others
-    // use before the probe below tells: the schema does not exist yet, so PostgreSQL skips it.)
-    ConfigurableApplicationContext spring = start(springArgs, null,
-        "--spring.datasource.hikari.connection-init-sql=SET statement_timeout = '${inkwell.statement-timeout:30s}'; "
-            + "SET search_path TO \"" + name + "\", public");
-    List<String> cleaned = new ArrayList<>();
+    // First with the service's own settings only: nothing reaches a session before the probe has said
+    // whether a transaction pooler would hand it to other clients.
+    ConfigurableApplicationContext users = start(springArgs, null);
+    ConfigurableApplicationContext own = null;
     try {
-      JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
-      String adminUrl = spring.getBean(HikariDataSource.class).getJdbcUrl();
-      if (spring.getBean(PoolerProbe.class).transactionPooling()) {
+      JdbcTemplate jdbc = users.getBean(JdbcTemplate.class);
+      String adminUrl = users.getBean(HikariDataSource.class).getJdbcUrl();
+      List<String> cleaned = new ArrayList<>();
+      if (users.getBean(PoolerProbe.class).transactionPooling()) {
         cleaned.addAll(dropLeftoverDatabases(jdbc));
         jdbc.execute("CREATE DATABASE \"" + name + "\"");
         jdbc.execute("COMMENT ON DATABASE \"" + name + "\" IS '" + MARKER + Instant.now() + "'");
-        ConfigurableApplicationContext own = null;
         try {
           own = start(springArgs, adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
           return new CompatSession("public", name, adminUrl, own, cleaned);
         } catch (Exception e) {
-          if (own != null) {
-            own.close();
-          }
           dropDatabase(jdbc, name);
           throw e;
-        } finally {
-          spring.close(); // the context on the user's database
         }
       }
       cleaned.addAll(dropLeftovers(jdbc));
       jdbc.execute("CREATE SCHEMA \"" + name + "\"");
       jdbc.execute("COMMENT ON SCHEMA \"" + name + "\" IS '" + MARKER + Instant.now() + "'");
-      return new CompatSession(name, null, adminUrl, spring, cleaned);
+      try {
+        // The service's own statement timeout stays; the run's schema comes first on the search path.
+        own = start(springArgs, null, "--spring.datasource.hikari.connection-init-sql=SET statement_timeout = '"
+            + "${inkwell.statement-timeout:30s}'; SET search_path TO \"" + name + "\", public");
+        return new CompatSession(name, null, adminUrl, own, cleaned);
+      } catch (Exception e) {
+        jdbc.execute("DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE");
+        throw e;
+      }
     } catch (Exception e) {
-      spring.close();
+      if (own != null) {
+        own.close();
+      }
       throw e;
+    } finally {
+      users.close();
     }
   }
 

@@ -55,10 +55,12 @@ public final class PoolerProbe {
           set.setString(1, marker);
           set.execute();
         }
-        boolean seenElsewhere = marker.equals(probe(b));
-        boolean keptHere = marker.equals(probe(a));
-        if (seenElsewhere || !keptHere) {
-          return true;
+        // Alternating reads: a pooler that hands out the last-used server shows the marker to b; one
+        // that rotates its servers (server_round_robin) loses it for a.
+        for (int read = 0; read < 2; read++) {
+          if (!marker.equals(probe(a)) || marker.equals(probe(b))) {
+            return true;
+          }
         }
       }
       return false;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,8 @@ public class ObservingTransactionManager extends JdbcTransactionManager {
 
   private final transient IsolationObserver observer;
   private String statementTimeoutPerTransaction;
+  /** Behind a transaction pooler: the level asked for, set inside the transaction rather than on the session. */
+  private final transient ThreadLocal<Integer> isolationInTransaction = new ThreadLocal<>();
 
   public ObservingTransactionManager(DataSource dataSource, IsolationObserver observer) {
     super(dataSource);
@@ -31,17 +34,19 @@ public class ObservingTransactionManager extends JdbcTransactionManager {
   }
 
   /**
-   * Behind a transaction-pooling proxy no session setting is safe: each transaction sets the
-   * statement timeout for itself ({@code set_config(..., true)}, gone at its end).
+   * Behind a transaction-pooling proxy no session setting is safe (the next transaction may run on
+   * another server connection, another client's on this one): each transaction sets the statement
+   * timeout ({@code set_config(..., true)}) and its isolation level ({@code SET TRANSACTION}) for
+   * itself, instead of JDBC's session-wide {@code setTransactionIsolation}.
    */
-  public void setStatementTimeoutPerTransaction(String timeout) {
-    this.statementTimeoutPerTransaction = timeout;
+  public void setTransactionScopedSettings(String statementTimeout) {
+    this.statementTimeoutPerTransaction = statementTimeout;
   }
 
   @Override
   protected void doBegin(Object transaction, TransactionDefinition definition) {
     try {
-      super.doBegin(transaction, definition);
+      begin(transaction, definition);
     } catch (CannotCreateTransactionException e) {
       String refusal = serializableRefusal(definition, e);
       if (refusal == null) {
@@ -49,8 +54,23 @@ public class ObservingTransactionManager extends JdbcTransactionManager {
       }
       DefaultTransactionDefinition weaker = new DefaultTransactionDefinition(definition);
       weaker.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-      super.doBegin(transaction, weaker);
+      begin(transaction, weaker);
       observer.refused("serializable", refusal, "repeatable read");
+    }
+  }
+
+  private void begin(Object transaction, TransactionDefinition definition) {
+    if (statementTimeoutPerTransaction == null || definition.getIsolationLevel() == TransactionDefinition.ISOLATION_DEFAULT) {
+      super.doBegin(transaction, definition);
+      return;
+    }
+    DefaultTransactionDefinition sessionUntouched = new DefaultTransactionDefinition(definition);
+    sessionUntouched.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
+    isolationInTransaction.set(definition.getIsolationLevel());
+    try {
+      super.doBegin(transaction, sessionUntouched);
+    } finally {
+      isolationInTransaction.remove();
     }
   }
 
@@ -71,16 +91,23 @@ public class ObservingTransactionManager extends JdbcTransactionManager {
   @Override
   protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition) throws SQLException {
     super.prepareTransactionalConnection(con, definition);
+    Integer inTransaction = isolationInTransaction.get();
+    int isolation = inTransaction != null ? inTransaction : definition.getIsolationLevel();
+    if (inTransaction != null) {
+      try (Statement s = con.createStatement()) { // before any query of the transaction; a fixed level name
+        s.execute("SET TRANSACTION ISOLATION LEVEL " + IsolationObserver.levelName(inTransaction).toUpperCase(Locale.ROOT));
+      }
+    }
     if (statementTimeoutPerTransaction != null) {
       try (PreparedStatement s = con.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
         s.setString(1, statementTimeoutPerTransaction);
         s.execute();
       }
     }
-    if (definition.getIsolationLevel() != TransactionDefinition.ISOLATION_DEFAULT) {
+    if (isolation != TransactionDefinition.ISOLATION_DEFAULT) {
       try (Statement s = con.createStatement(); ResultSet rs = s.executeQuery("SHOW transaction_isolation")) {
         rs.next();
-        observer.record(IsolationObserver.levelName(definition.getIsolationLevel()), rs.getString(1));
+        observer.record(IsolationObserver.levelName(isolation), rs.getString(1));
       }
     }
   }

@@ -22,7 +22,7 @@ class TransactionConfiguration {
   ObservingTransactionManager transactionManager(DataSource dataSource, IsolationObserver observer, Environment env) {
     ObservingTransactionManager manager = new ObservingTransactionManager(dataSource, observer);
     if (PoolerMode.of(env) == PoolerMode.TRANSACTION) {
-      manager.setStatementTimeoutPerTransaction(PoolerMode.statementTimeout(env));
+      manager.setTransactionScopedSettings(PoolerMode.statementTimeout(env));
     }
     return manager;
   }

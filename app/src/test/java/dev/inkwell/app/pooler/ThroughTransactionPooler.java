@@ -10,9 +10,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The service connected through the project's PgBouncer in transaction mode ({@code scripts/db.sh
  * pooler start}, port 54339; {@code INKWELL_TEST_POOLER_URL} names another), with
- * {@code inkwell.datasource.pooler=transaction}. A pool of 10 against PgBouncer's 20 server
- * connections per database: consecutive transactions of one pooled connection land on different
- * server connections.
+ * {@code inkwell.datasource.pooler=transaction}. The project's PgBouncer hands its server connections
+ * out in turn ({@code server_round_robin}), so consecutive transactions of one pooled connection land
+ * on different server connections.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
