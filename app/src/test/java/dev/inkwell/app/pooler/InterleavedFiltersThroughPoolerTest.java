@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,7 @@ class InterleavedFiltersThroughPoolerTest {
     List<String> wrong = Collections.synchronizedList(new ArrayList<>());
 
     List<CompletableFuture<Void>> clients = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(2); // truly concurrent, whatever the core count
     for (int client = 0; client < 2; client++) {
       int offset = client;
       clients.add(CompletableFuture.runAsync(() -> {
@@ -83,9 +86,10 @@ class InterleavedFiltersThroughPoolerTest {
             wrong.add(filter[0] + " -> " + got + " (database: " + filter[1] + ")");
           }
         }
-      }));
+      }, threads));
     }
     clients.forEach(CompletableFuture::join);
+    threads.shutdown();
 
     assertThat(filters).allMatch(f -> !f[1].isEmpty());
     assertThat(wrong).isEmpty();

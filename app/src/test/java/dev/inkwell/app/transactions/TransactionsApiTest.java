@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TransactionsApiTest {
 
+  private static final java.util.concurrent.ExecutorService REQUESTS = java.util.concurrent.Executors.newCachedThreadPool();
+
   @LocalServerPort
   int port;
   @Autowired
@@ -61,7 +63,7 @@ class TransactionsApiTest {
     CompletableFuture<Response> response;
     try {
       jdbc.update("UPDATE users SET age = age + 10 WHERE id = ?", id);
-      response = CompletableFuture.supplyAsync(request);
+      response = CompletableFuture.supplyAsync(request, REQUESTS); // not the common pool: one thread on 2 cores
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
           Integer.class) == 0) {

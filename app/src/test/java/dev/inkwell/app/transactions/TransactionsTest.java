@@ -36,6 +36,9 @@ import dev.inkwell.users.UserService;
 @SpringBootTest
 class TransactionsTest {
 
+  /** Concurrent transactions need threads of their own: the common pool has one on 2 cores. */
+  private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool();
+
   @Autowired
   UnitOfWork uow;
   @Autowired
@@ -131,7 +134,7 @@ class TransactionsTest {
           firstRead.countDown();
           await(otherCommitted);
           return List.of(first, age(id));
-        }));
+        }), THREADS);
     await(firstRead);
     uow.run(Unit.readWrite(), () -> jdbc.update("UPDATE users SET age = age + 1 WHERE id = ?", id));
     otherCommitted.countDown();
@@ -173,7 +176,7 @@ class TransactionsTest {
         } catch (RuntimeException e) {
           return e;
         }
-      }));
+      }, THREADS));
     }
     List<Object> results = new ArrayList<>();
     for (CompletableFuture<Object> run : runs) {
