@@ -9,23 +9,18 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether this database can tell an upsert's insert from its update. PostgreSQL can (a freshly
  * inserted row version has {@code xmax = 0}); DB9 and other wire-compatible engines may not have the
- * system column, or may fill it differently. So the database is asked once, at start-up, on a
+ * system column, or may fill it differently. So the first upsert asks the database once, on a
  * connection of its own inside a transaction that is rolled back: upsert a new key into a temporary
  * table, then the same key again, and expect "inserted" then "updated". Anything else, an error
  * included, means the flag is reported as unknown (null) rather than guessed.
- *
- * <p>At start-up, not at the first upsert: there the caller's transaction already holds a pooled
- * connection, and with every connection held by concurrent first upserts the probe's own borrow would
- * wait out the pool's acquire timeout (measured under load: 30 s, then a wrong "unknown").
  */
 @Component
-public class UpsertCreatedFlag implements SmartInitializingSingleton {
+public class UpsertCreatedFlag {
 
   private static final Logger log = LoggerFactory.getLogger(UpsertCreatedFlag.class);
 
@@ -34,11 +29,6 @@ public class UpsertCreatedFlag implements SmartInitializingSingleton {
 
   public UpsertCreatedFlag(DataSource dataSource) {
     this.dataSource = dataSource;
-  }
-
-  @Override
-  public void afterSingletonsInstantiated() {
-    supported();
   }
 
   public boolean supported() {
