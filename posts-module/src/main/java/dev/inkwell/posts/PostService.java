@@ -104,7 +104,7 @@ public class PostService {
       requireAuthor((Integer) authorId);
     }
     SqlWhere filter = POSTS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectFirstId(filter, ids),
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectIdBounds(filter, ids),
         ids -> posts.updateWhere(changes, filter, ids));
   }
 
@@ -122,7 +122,7 @@ public class PostService {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every post");
     }
     SqlWhere filter = POSTS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectFirstId(filter, ids),
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectIdBounds(filter, ids),
         ids -> posts.deleteWhere(filter, ids));
   }
 

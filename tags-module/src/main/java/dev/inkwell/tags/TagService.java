@@ -142,7 +142,7 @@ public class TagService {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every tag");
     }
     SqlWhere filter = TAGS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectFirstId(filter, ids),
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectIdBounds(filter, ids),
         ids -> mapper.deleteWhere(filter, ids));
   }
 }

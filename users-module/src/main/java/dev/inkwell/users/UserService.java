@@ -141,7 +141,7 @@ public class UserService {
   public int update(UserChanges changes, Where where) {
     try {
       SqlWhere filter = USERS.where(where);
-      return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectFirstId(filter, ids),
+      return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectIdBounds(filter, ids),
           ids -> mapper.updateWhere(changes, filter, ids));
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
@@ -209,7 +209,7 @@ public class UserService {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every user");
     }
     SqlWhere filter = USERS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectFirstId(filter, ids),
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectIdBounds(filter, ids),
         ids -> mapper.deleteWhere(filter, ids));
   }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.inkwell.migrations.testing.DmlCap;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.testing.StatementCounter;
 
 /**
  * DB9's 10,000-row cap per DML statement, emulated by triggers (DmlCap): bulk insert, update and
@@ -28,6 +29,8 @@ class UserDmlCapTest {
   UserService users;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  StatementCounter statements;
 
   @BeforeEach
   void capped() {
@@ -66,5 +69,23 @@ class UserDmlCapTest {
 
     assertThat(odd).isEqualTo(jdbc.sql("SELECT count(*) FROM users WHERE age IN (1, 3, 5)").query(Integer.class).single())
         .isEqualTo(jdbc.sql("SELECT count(*) FROM users WHERE name = 'odd'").query(Integer.class).single());
+  }
+
+  /** A filter whose ids fit in one chunk (a PATCH, a delete by id) costs one read and one write. */
+  @Test
+  void aFilterWithinOneChunkTakesTwoStatements() {
+    users.bulkCreate(many("one").subList(0, 10));
+    int id = jdbc.sql("SELECT min(id) FROM users").query(Integer.class).single();
+
+    statements.reset();
+    int updated = users.update(UserChanges.set("name", "Once"), Where.field("id").eq(id));
+    int updatesStatements = statements.count();
+    statements.reset();
+    int destroyed = users.destroy(Where.field("email").like("one%@cap.test"));
+
+    assertThat(updated).isEqualTo(1);
+    assertThat(updatesStatements).isEqualTo(2);
+    assertThat(destroyed).isEqualTo(10);
+    assertThat(statements.count()).isEqualTo(2);
   }
 }

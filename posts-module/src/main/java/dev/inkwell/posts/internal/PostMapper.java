@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.posts.PostChanges;
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.IdBounds;
 import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
@@ -35,5 +36,5 @@ public interface PostMapper {
 
   int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 
-  Long selectFirstId(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  IdBounds selectIdBounds(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 }

@@ -11,9 +11,11 @@ import java.util.function.ToIntFunction;
  * that scans more than 10,000 rows. Every statement runs in the caller's transaction, so the whole
  * write still commits or rolls back as one where the engine allows a transaction that large.
  *
- * <p>Update and destroy by filter walk the primary key: find the first matching id at or after a
- * position (a read), then write the matching rows in {@code [id, id + max)}, so each statement reads
- * and writes at most {@code max} rows through the primary-key index.
+ * <p>Update and destroy by filter walk the primary key: read the lowest and highest matching id,
+ * write the matching rows in {@code [id, id + max)}, and while that range ends below the highest, read
+ * the next matching id past it (skipping gaps). Each statement reads and writes at most {@code max}
+ * rows through the primary-key index; a filter whose ids span fewer than {@code max} costs one read
+ * and one write.
  */
 public final class ChunkedWrite {
 
@@ -24,17 +26,22 @@ public final class ChunkedWrite {
   }
 
   /**
-   * Runs {@code write} over consecutive primary-key ranges of {@code maxRows} ids, skipping gaps by
-   * asking {@code firstId} for the first matching id in a range (null: none left). Returns the rows
+   * Runs {@code write} over consecutive primary-key ranges of {@code maxRows} ids, asking
+   * {@code bounds} for the matching ids within a range (null or null bounds: none). Returns the rows
    * written in all.
    */
-  public static int byIdRanges(int maxRows, Function<IdRange, Long> firstId, ToIntFunction<IdRange> write) {
+  public static int byIdRanges(int maxRows, Function<IdRange, IdBounds> bounds, ToIntFunction<IdRange> write) {
+    IdBounds all = bounds.apply(IdRange.startingAt(Long.MIN_VALUE));
+    if (all == null || all.low() == null) {
+      return 0;
+    }
     int total = 0;
-    Long next = firstId.apply(IdRange.startingAt(Long.MIN_VALUE));
+    Long next = all.low();
     while (next != null) {
       IdRange range = new IdRange(next, next + maxRows);
       total += write.applyAsInt(range);
-      next = firstId.apply(IdRange.startingAt(range.to()));
+      IdBounds rest = range.to() > all.high() ? null : bounds.apply(new IdRange(range.to(), all.high() + 1));
+      next = rest == null ? null : rest.low();
     }
     return total;
   }

@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.IdBounds;
 import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
@@ -31,5 +32,5 @@ public interface TagMapper {
 
   int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 
-  Long selectFirstId(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  IdBounds selectIdBounds(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 }

@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.IdBounds;
 import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.query.Stats;
@@ -43,5 +44,5 @@ public interface UserMapper {
 
   int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 
-  Long selectFirstId(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  IdBounds selectIdBounds(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
 }
