@@ -12,7 +12,7 @@ CLIENTS=${2:-32}
 PORT=18080
 ensure_java_and_maven
 scripts/db.sh start
-mvn -B -q -DskipTests -pl app -am package
+mvn -B -q -DskipTests -pl app,load -am package
 TOKEN=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 java -jar app/target/inkwell.jar --server.port=$PORT --inkwell.security.token="$TOKEN" > target-load-service.log 2>&1 &
 SERVICE=$!
@@ -22,5 +22,5 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 log "running $CLIENTS clients for $SECONDS_TO_RUN s against http://127.0.0.1:$PORT"
-java -jar app/target/inkwell.jar load --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
+java -jar load/target/inkwell-load.jar --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
   --clients "$CLIENTS" --seconds "$SECONDS_TO_RUN"

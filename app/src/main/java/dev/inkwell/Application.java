@@ -12,7 +12,7 @@ import dev.inkwell.app.cli.Cli;
 @SpringBootApplication
 public class Application {
 
-  /** Runs the service, or a command of the jar ({@code compat}, {@code load}, {@code --help}: see Cli). */
+  /** Runs the service, or a command of the jar ({@code dev-token}, {@code --help}: see Cli). */
   public static void main(String[] args) throws Exception {
     int exit = Cli.run(args, System.out, System.err);
     if (exit != Cli.SERVE) {

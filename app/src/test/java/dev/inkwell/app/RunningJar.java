@@ -92,14 +92,19 @@ public final class RunningJar implements AutoCloseable {
 
   /** Runs {@code java -jar target/inkwell.jar COMMAND ...} to its end: exit code and standard output. */
   public static Command command(String... arguments) throws Exception {
+    return run(Path.of("target", "inkwell.jar"), arguments);
+  }
+
+  /** Runs {@code java -jar JAR ...} (the service's or a tool's) to its end: exit code and standard output. */
+  public static Command run(Path jar, String... arguments) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", Path.of("target", "inkwell.jar").toString()));
+        "-jar", jar.toString()));
     command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IllegalStateException("java -jar inkwell.jar " + String.join(" ", arguments) + " did not finish");
+      throw new IllegalStateException("java -jar " + jar + " " + String.join(" ", arguments) + " did not finish");
     }
     return new Command(process.exitValue(), out);
   }

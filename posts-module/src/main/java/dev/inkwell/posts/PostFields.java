@@ -1,6 +1,6 @@
 package dev.inkwell.posts;
 
-import dev.inkwell.query.FieldSet;
+import dev.inkwell.query.sql.FieldSet;
 import dev.inkwell.query.FieldType;
 
 /** The fields of {@link Post} a filter, order or projection may name, read through the alias {@code p}. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A Sequelize-style {@code where}: conditions on named fields, combined with and/or/not to any depth.
  * Field names are the API's attribute names ({@code isActive}, {@code metadata.role}); they are
- * checked against an entity's {@link FieldSet} when the filter is compiled, never sent as SQL.
+ * checked against an entity's {@link dev.inkwell.query.sql.FieldSet} when the filter is compiled, never sent as SQL.
  *
  * <pre>{@code
  * Where.or(Where.and(Where.field("age").gte(30), Where.field("bio").isNotNull()),

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {"metadata": {"$contains": {"role": "admin"}}}  {"metadata.role": "admin"}  {"metadata": {"$hasKey": "role"}}
  * </pre>
  *
- * Field names are checked later, against the entity's {@link FieldSet}; this class checks the shape.
+ * Field names are checked later, against the entity's {@link dev.inkwell.query.sql.FieldSet}; this class checks the shape.
  */
 public final class WhereJson {
 

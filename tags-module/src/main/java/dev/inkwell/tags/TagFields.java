@@ -1,6 +1,6 @@
 package dev.inkwell.tags;
 
-import dev.inkwell.query.FieldSet;
+import dev.inkwell.query.sql.FieldSet;
 import dev.inkwell.query.FieldType;
 
 /** The fields of {@link Tag} a filter, order or projection may name, read through the alias {@code t}. */

@@ -1,6 +1,6 @@
 package dev.inkwell.users;
 
-import dev.inkwell.query.FieldSet;
+import dev.inkwell.query.sql.FieldSet;
 import dev.inkwell.query.FieldType;
 
 /**

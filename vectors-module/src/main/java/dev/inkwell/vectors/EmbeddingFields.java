@@ -1,6 +1,6 @@
 package dev.inkwell.vectors;
 
-import dev.inkwell.query.FieldSet;
+import dev.inkwell.query.sql.FieldSet;
 import dev.inkwell.query.FieldType;
 
 /** The fields of {@link Embedding} a search filter may name (the vector itself is searched by distance). */

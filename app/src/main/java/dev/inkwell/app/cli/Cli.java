@@ -4,13 +4,12 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
-import dev.inkwell.app.compat.CompatCommand;
-import dev.inkwell.app.load.LoadCommand;
 import dev.inkwell.app.security.DevTokenCommand;
 
 /**
- * The jar's command line: the service (default), {@code compat} and {@code load}, each with
- * {@code --help}. Unknown options are an error (exit code 2), not silently ignored.
+ * The service jar's command line: the service (default) and {@code dev-token}, each with
+ * {@code --help}. Unknown options are an error (exit code 2), not silently ignored. The compatibility
+ * suite and the load generator are jars of their own (modules {@code compat} and {@code load}).
  */
 public final class Cli {
 
@@ -22,36 +21,13 @@ public final class Cli {
 
       Commands:
         (none)    run the service (HTTP on server.port, 8080)
-        compat    check a PostgreSQL-compatible database against everything Inkwell needs
-        load      run a bounded mixed load against a running service on loopback
         dev-token print a signed JWT for trying JWT mode without an identity provider
 
       Service options are Spring Boot properties: --name=value, e.g.
         --server.port=9090  --spring.datasource.url=jdbc:postgresql://host:5432/db
         --inkwell.db9.database=NAME --inkwell.db9.password=...  --inkwell.security.token=...
-      Run 'java -jar inkwell.jar COMMAND --help' for a command's options.
-      """;
-
-  static final String COMPAT_USAGE = """
-      Usage: java -jar inkwell.jar compat [--json FILE] [--junit FILE] [--name=value ...]
-
-      Runs the compatibility checks in a schema of their own (created and dropped by the run) on the
-      database the service settings name (--spring.datasource.* or --inkwell.db9.*).
-        --json FILE    also write the report as JSON
-        --junit FILE   also write the report as JUnit XML
-      Exit code: 0 when no check failed, 1 otherwise, 2 for bad options.
-      """;
-
-  static final String LOAD_USAGE = """
-      Usage: java -jar inkwell.jar load [--url URL] [--token TOKEN] [--clients N] [--seconds S]
-
-      Mixed read/write load against a running service (loopback only), then checks that the database
-      holds exactly what the successful responses claimed. Prints a JSON report.
-        --url URL      the service (default http://127.0.0.1:8080)
-        --token TOKEN  its bearer token, if it has one
-        --clients N    concurrent clients (default 32)
-        --seconds S    how long (default 60)
-      Exit code: 0 when there was no 5xx and every check held, 1 otherwise, 2 for bad options.
+      Run 'java -jar inkwell.jar dev-token --help' for its options. The compatibility suite and the
+      load generator are jars of their own: inkwell-compat.jar, inkwell-load.jar (each has --help).
       """;
 
   static final String DEV_TOKEN_USAGE = """
@@ -74,8 +50,6 @@ public final class Cli {
     List<String> options = List.of(args).subList(command.isEmpty() ? 0 : 1, args.length);
     String usage = switch (command) {
       case "" -> USAGE;
-      case "compat" -> COMPAT_USAGE;
-      case "load" -> LOAD_USAGE;
       case "dev-token" -> DEV_TOKEN_USAGE;
       default -> null;
     };
@@ -87,8 +61,6 @@ public final class Cli {
       return 0;
     }
     String bad = switch (command) {
-      case "compat" -> firstUnknown(options, Set.of("--json", "--junit"), true);
-      case "load" -> firstUnknown(options, Set.of("--url", "--token", "--clients", "--seconds"), false);
       case "dev-token" -> firstUnknown(options, Set.of("--subject", "--scope", "--minutes", "--key-dir"), false);
       default -> firstUnknown(options, Set.of(), true);
     };
@@ -96,15 +68,13 @@ public final class Cli {
       return fail(err, "unknown or incomplete option '" + bad + "'", usage);
     }
     return switch (command) {
-      case "compat" -> CompatCommand.run(args, out, err);
-      case "load" -> LoadCommand.run(args, out);
       case "dev-token" -> DevTokenCommand.run(options, out, err);
       default -> SERVE;
     };
   }
 
   /** The first option that is neither one of {@code withValue} (followed by a value) nor a --name=value property. */
-  private static String firstUnknown(List<String> options, Set<String> withValue, boolean properties) {
+  public static String firstUnknown(List<String> options, Set<String> withValue, boolean properties) {
     for (int i = 0; i < options.size(); i++) {
       String option = options.get(i);
       if (withValue.contains(option)) {
@@ -119,7 +89,8 @@ public final class Cli {
     return null;
   }
 
-  private static int fail(PrintStream err, String message, String usage) {
+  /** Prints {@code inkwell: message} and the usage on standard error; exit code 2. */
+  public static int fail(PrintStream err, String message, String usage) {
     err.println("inkwell: " + message);
     err.print(usage);
     return 2;

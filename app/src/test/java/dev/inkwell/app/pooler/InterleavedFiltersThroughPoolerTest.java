@@ -58,7 +58,7 @@ class InterleavedFiltersThroughPoolerTest {
 
   @Test
   void theServiceIsReallyBehindATransactionPooler() {
-    assertThat(pool.getJdbcUrl()).isEqualTo(PoolerTestSettings.url());
+    assertThat(pool.getJdbcUrl()).isEqualTo(TestDatabaseSettings.poolerUrl());
     assertThat(probe.transactionPooling()).isTrue();
   }
 

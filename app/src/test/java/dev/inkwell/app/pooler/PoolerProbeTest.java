@@ -30,12 +30,12 @@ class PoolerProbeTest {
   @Test
   void sessionStateIsSharedOnlyThroughThePooler() throws Exception {
     assertThat(PoolerProbe.sessionStateIsShared(dataSource(TestDatabaseSettings.url()))).isFalse();
-    assertThat(PoolerProbe.sessionStateIsShared(dataSource(PoolerTestSettings.url()))).isTrue();
+    assertThat(PoolerProbe.sessionStateIsShared(dataSource(TestDatabaseSettings.poolerUrl()))).isTrue();
   }
 
   @Test
   void aSettingThatDisagreesWithWhatIsSeenIsAWarningThatSaysWhatToSet(CapturedOutput output) {
-    PoolerProbe behindPgBouncer = PoolerProbe.run(dataSource(PoolerTestSettings.url()), PoolerMode.NONE);
+    PoolerProbe behindPgBouncer = PoolerProbe.run(dataSource(TestDatabaseSettings.poolerUrl()), PoolerMode.NONE);
     PoolerProbe direct = PoolerProbe.run(dataSource(TestDatabaseSettings.url()), PoolerMode.NONE);
 
     assertThat(behindPgBouncer.transactionPooling()).isTrue();

@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.test.context.TestPropertySource;
 
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
+
 /**
  * The service connected through the project's PgBouncer in transaction mode ({@code scripts/db.sh
  * pooler start}, port 54339; {@code INKWELL_TEST_POOLER_URL} names another), with
@@ -17,10 +19,8 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @TestPropertySource(properties = {
-    "spring.datasource.url=${INKWELL_TEST_POOLER_URL:" + ThroughTransactionPooler.URL + "}",
+    "spring.datasource.url=${INKWELL_TEST_POOLER_URL:" + TestDatabaseSettings.POOLER_URL + "}",
     "inkwell.datasource.pooler=transaction",
     "spring.datasource.hikari.maximum-pool-size=10"})
 public @interface ThroughTransactionPooler {
-
-  String URL = "jdbc:postgresql://127.0.0.1:54339/inkwell_test";
 }

@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +14,6 @@ import org.springframework.transaction.annotation.Isolation;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import static dev.inkwell.app.transactions.Await.await;
-
 import dev.inkwell.app.transactions.UnitOfWork.Tx;
 import dev.inkwell.app.users.UserUseCases;
 import dev.inkwell.app.users.UserUseCases.PostDraft;
@@ -30,14 +21,12 @@ import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UserService;
 
 /**
- * The guide's transactions, and what PostgreSQL really does under each isolation level, on real
- * concurrent transactions coordinated with latches (no sleeps).
+ * The guide's transactions: managed and programmatic units, the level each unit asks for,
+ * savepoints, read-only units and failed commits. The anomalies each level allows, on concurrent
+ * transactions, are compat's {@code IsolationAnomaliesTest} (one harness for tests and checks).
  */
 @SpringBootTest
 class TransactionsTest {
-
-  /** Concurrent transactions need threads of their own: the common pool has one on 2 cores. */
-  private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool();
 
   @Autowired
   UnitOfWork uow;
@@ -122,100 +111,6 @@ class TransactionsTest {
         .isEqualTo("serializable");
     assertThat(observer.observed()).containsEntry("serializable", "serializable")
         .containsEntry("repeatable read", "repeatable read").containsEntry("read committed", "read committed");
-  }
-
-  /** T1 reads, T2 changes the row and commits, T1 reads again: [first read, second read]. */
-  private List<Integer> readTwiceAroundACommit(Isolation level, int id) throws Exception {
-    CountDownLatch firstRead = new CountDownLatch(1);
-    CountDownLatch otherCommitted = new CountDownLatch(1);
-    CompletableFuture<List<Integer>> reader = CompletableFuture.supplyAsync(() -> uow.run(
-        Unit.readOnlyUnit().withIsolation(level), () -> {
-          int first = age(id);
-          firstRead.countDown();
-          await(otherCommitted);
-          return List.of(first, age(id));
-        }), THREADS);
-    await(firstRead);
-    uow.run(Unit.readWrite(), () -> jdbc.update("UPDATE users SET age = age + 1 WHERE id = ?", id));
-    otherCommitted.countDown();
-    return reader.get(30, TimeUnit.SECONDS);
-  }
-
-  @Test
-  void nonRepeatableReadUnderReadCommittedButNotUnderRepeatableRead() throws Exception {
-    int id = create("reader@tx.test", 10);
-
-    assertThat(readTwiceAroundACommit(Isolation.READ_COMMITTED, id)).containsExactly(10, 11);
-    assertThat(readTwiceAroundACommit(Isolation.REPEATABLE_READ, id)).containsExactly(11, 11);
-  }
-
-  /**
-   * The classic write skew: two on-call doctors, each transaction sees two on call and takes itself
-   * off. Both read before either writes. Returns each unit's result or failure.
-   */
-  private List<Object> writeSkew(Unit unit, AtomicInteger attempts) throws Exception {
-    int a = create("doc-a@skew.tx.test", 40);
-    int b = create("doc-b@skew.tx.test", 40);
-    CyclicBarrier bothRead = new CyclicBarrier(2);
-    List<CompletableFuture<Object>> runs = new ArrayList<>();
-    for (int me : new int[] {a, b}) {
-      runs.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          return uow.run(unit, () -> {
-            int attempt = attempts.incrementAndGet();
-            int onCall = jdbc.queryForObject(
-                "SELECT count(*) FROM users WHERE \"isActive\" AND email LIKE '%@skew.tx.test'", Integer.class);
-            if (attempt <= 2) {
-              await(bothRead); // first attempts only: both have read before either writes
-            }
-            if (onCall >= 2) {
-              jdbc.update("UPDATE users SET \"isActive\" = false WHERE id = ?", me);
-            }
-            return onCall;
-          });
-        } catch (RuntimeException e) {
-          return e;
-        }
-      }, THREADS));
-    }
-    List<Object> results = new ArrayList<>();
-    for (CompletableFuture<Object> run : runs) {
-      results.add(run.get(30, TimeUnit.SECONDS));
-    }
-    return results;
-  }
-
-  private int stillOnCall() {
-    return jdbc.queryForObject("SELECT count(*) FROM users WHERE \"isActive\" AND email LIKE '%@skew.tx.test'", Integer.class);
-  }
-
-  @Test
-  void writeSkewUnderSerializableFailsOneTransactionWith40001() throws Exception {
-    List<Object> results = writeSkew(Unit.readWrite().withIsolation(Isolation.SERIALIZABLE), new AtomicInteger());
-
-    assertThat(results).filteredOn(r -> r instanceof RuntimeException).singleElement()
-        .satisfies(e -> assertThat(TransactionConflicts.sqlState((Throwable) e)).isEqualTo("40001"));
-    assertThat(results).filteredOn(r -> r instanceof Integer).containsExactly(2);
-    assertThat(stillOnCall()).isEqualTo(1);
-  }
-
-  @Test
-  void writeSkewUnderRepeatableReadIsNotPrevented() throws Exception {
-    List<Object> results = writeSkew(Unit.readWrite().withIsolation(Isolation.REPEATABLE_READ), new AtomicInteger());
-
-    assertThat(results).containsExactly(2, 2);
-    assertThat(stillOnCall()).isZero();
-  }
-
-  @Test
-  void aRetryableUnitIsRerunAndSucceeds() throws Exception {
-    AtomicInteger attempts = new AtomicInteger();
-
-    List<Object> results = writeSkew(Unit.readWrite().withIsolation(Isolation.SERIALIZABLE).retryable(3), attempts);
-
-    assertThat(results).containsExactlyInAnyOrder(2, 1); // the retry saw the other's commit
-    assertThat(attempts).hasValue(3);
-    assertThat(stillOnCall()).isEqualTo(1);
   }
 
   @Test

@@ -6,7 +6,15 @@ package dev.inkwell.migrations.testing;
  */
 public final class TestDatabaseSettings {
 
+  /** The project's PgBouncer in transaction mode (scripts/db.sh pooler start) in front of inkwell_test. */
+  public static final String POOLER_URL = "jdbc:postgresql://127.0.0.1:54339/inkwell_test";
+
   private TestDatabaseSettings() {
+  }
+
+  /** The transaction pooler the through-pooler tests connect to: INKWELL_TEST_POOLER_URL, else {@link #POOLER_URL}. */
+  public static String poolerUrl() {
+    return System.getenv().getOrDefault("INKWELL_TEST_POOLER_URL", POOLER_URL);
   }
 
   public static String url() {

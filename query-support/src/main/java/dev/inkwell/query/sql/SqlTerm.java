@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One token of a compiled filter, read by the {@code WhereSql.xml} fragment. {@code column} is an SQL
- * expression taken from an entity's {@link dev.inkwell.query.FieldSet} (never from a request); every
+ * expression taken from an entity's {@link dev.inkwell.query.sql.FieldSet} (never from a request); every
  * value travels in {@code value}/{@code values} and is bound with {@code #{}}.
  */
 public final class SqlTerm {

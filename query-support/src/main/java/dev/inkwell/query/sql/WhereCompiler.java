@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.inkwell.query.FieldSet;
-import dev.inkwell.query.FieldSet.Field;
+import dev.inkwell.query.sql.FieldSet.Field;
 import dev.inkwell.query.FieldType;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Like;
@@ -18,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Flattens a {@link Where} tree into the token list that {@code WhereSql.xml} renders. MyBatis XML
  * cannot include a fragment recursively, so nesting is expressed with OPEN/CLOSE tokens instead.
- * Every field is checked against the {@link FieldSet}, every operator against the field's type and
+ * Every field is checked against the {@link dev.inkwell.query.sql.FieldSet}, every operator against the field's type and
  * every value against the column's type, before any SQL exists.
  */
 public final class WhereCompiler {

@@ -1,5 +1,0 @@
-package dev.inkwell.app.compat;
-
-/** One check's outcome and how long it took. */
-public record CompatResult(Check check, Outcome outcome, long millis) {
-}

@@ -1,0 +1,28 @@
+package dev.inkwell.compat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every check, in the guide's seven categories plus DB9's documented limits, in the order they run. */
+public final class CompatSuite {
+
+  public static final List<String> CATEGORIES = List.of(ConnectionChecks.CATEGORY, CrudChecks.CATEGORY,
+      AssociationChecks.CATEGORY, TransactionChecks.CATEGORY, AdvancedSqlChecks.CATEGORY, VectorChecks.CATEGORY,
+      DdlChecks.CATEGORY, LimitChecks.CATEGORY);
+
+  private CompatSuite() {
+  }
+
+  public static List<Check> checks() {
+    List<Check> all = new ArrayList<>();
+    all.addAll(ConnectionChecks.all());
+    all.addAll(CrudChecks.all());
+    all.addAll(AssociationChecks.all());
+    all.addAll(TransactionChecks.all());
+    all.addAll(AdvancedSqlChecks.all());
+    all.addAll(VectorChecks.all());
+    all.addAll(DdlChecks.all());
+    all.addAll(LimitChecks.all());
+    return all;
+  }
+}

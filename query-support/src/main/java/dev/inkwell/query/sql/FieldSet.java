@@ -1,0 +1,143 @@
+package dev.inkwell.query.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.inkwell.query.FieldType;
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Sort;
+import dev.inkwell.query.Where;
+
+/**
+ * The whitelist of one entity's fields: API name, SQL column expression (with the statement's table
+ * alias) and type. The only way a field name from a request becomes SQL; anything not listed is
+ * rejected with the allowed names.
+ */
+public final class FieldSet {
+
+  public record Field(String name, String column, FieldType type) {
+  }
+
+  private final String entity;
+  private final Map<String, Field> fields;
+
+  private FieldSet(String entity, Map<String, Field> fields) {
+    this.entity = entity;
+    this.fields = Collections.unmodifiableMap(fields);
+  }
+
+  /** Fields of {@code entity} whose columns are read through the table alias {@code alias}. */
+  public static Builder builder(String entity, String alias) {
+    return new Builder(entity, alias);
+  }
+
+  public String entity() {
+    return entity;
+  }
+
+  public List<String> names() {
+    return List.copyOf(fields.keySet());
+  }
+
+  /** The field, or an {@link InvalidQueryException} naming the allowed fields. */
+  public Field field(String name) {
+    Field field = fields.get(name);
+    if (field == null) {
+      throw new InvalidQueryException(name, "unknown field '" + name + "' of " + entity + "; allowed: "
+          + String.join(", ", fields.keySet()));
+    }
+    return field;
+  }
+
+  /** The JSONB field a dotted name ({@code metadata.role}) points into, or null when it is no such path. */
+  public Field jsonbFieldOf(String dottedName) {
+    int dot = dottedName.indexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    Field field = fields.get(dottedName.substring(0, dot));
+    return field != null && field.type() == FieldType.JSONB ? field : null;
+  }
+
+  public SqlWhere where(Where where) {
+    return WhereCompiler.compile(where, this);
+  }
+
+  /** The requested order, then {@code id} ascending unless already ordered by id: every order is total. */
+  public List<SqlSort> order(List<Sort> sorts) {
+    List<SqlSort> result = new ArrayList<>();
+    boolean hasId = false;
+    for (Sort sort : sorts) {
+      Field field = field(sort.field());
+      if (field.type() == FieldType.JSONB) {
+        throw new InvalidQueryException(sort.field(), "cannot order " + entity + " by the JSON document '" + sort.field() + "'");
+      }
+      hasId |= field.name().equals("id");
+      result.add(new SqlSort(field.column(), sort.direction().name(), sort.nulls().sql()));
+    }
+    if (!hasId) {
+      result.add(new SqlSort(field("id").column(), "ASC", ""));
+    }
+    return result;
+  }
+
+  /** The projection for Sequelize's {@code attributes}; empty means every column. */
+  public List<SqlColumn> columns(List<String> attributes) {
+    List<SqlColumn> columns = new ArrayList<>();
+    for (String name : attributes) {
+      Field field = field(name);
+      if (columns.stream().noneMatch(c -> c.alias().equals(name))) {
+        columns.add(new SqlColumn(field.column(), field.name()));
+      }
+    }
+    return columns;
+  }
+
+  /** The column of a numeric field, for sum/min/max/avg. */
+  public String numericColumn(String name) {
+    Field field = field(name);
+    if (field.type() != FieldType.INTEGER && field.type() != FieldType.DECIMAL) {
+      throw new InvalidQueryException(name, "'" + name + "' is not numeric; aggregate one of: "
+          + String.join(", ", fields.values().stream()
+              .filter(f -> f.type() == FieldType.INTEGER || f.type() == FieldType.DECIMAL).map(Field::name).toList()));
+    }
+    return field.column();
+  }
+
+  public SqlQuery query(FindOptions options) {
+    return new SqlQuery(where(options.where()), columns(options.attributes()), order(options.order()),
+        options.limit(), options.offset());
+  }
+
+  public static final class Builder {
+    private final String entity;
+    private final String alias;
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+
+    private Builder(String entity, String alias) {
+      this.entity = entity;
+      this.alias = alias;
+    }
+
+    /** A field stored in the column of the same name (quoted: the guide's columns are camelCase). */
+    public Builder field(String name, FieldType type) {
+      return field(name, name, type);
+    }
+
+    public Builder field(String name, String column, FieldType type) {
+      fields.put(name, new Field(name, alias + ".\"" + column + "\"", type));
+      return this;
+    }
+
+    public FieldSet build() {
+      if (!fields.containsKey("id")) {
+        throw new IllegalStateException(entity + " needs an id field: it is every order's tie-breaker");
+      }
+      return new FieldSet(entity, new LinkedHashMap<>(fields));
+    }
+  }
+}
