@@ -208,7 +208,7 @@ class DataPathBench {
   private Map<String, Object> findAllFilter(int n) throws Exception {
     FindOptions template = new FindOptions(Where.and(Where.field("age").gte(30), Where.field("name").op(Op.ILIKE, "%a%")), null,
         List.of(Sort.desc("age")), 10, null);
-    String sql = sql("dev.inkwell.users.internal.UserMapper.selectAll", Map.of("q", USERS.query(template)));
+    String sql = sql("dev.inkwell.users.internal.UserMapper.selectByQuery", Map.of("q", USERS.query(template)));
     int[] ages = new Random(SEED).ints(n, 18, 80).toArray();
     return compare(Measure.alternating(n, i -> users.findAll(new FindOptions(
         Where.and(Where.field("age").gte(ages[i]), Where.field("name").op(Op.ILIKE, "%a%")), null, List.of(Sort.desc("age")), 10, null)),

@@ -2,6 +2,7 @@ package dev.inkwell.posts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import dev.inkwell.posts.internal.OwnerWithPostsRow;
 import dev.inkwell.posts.internal.PostMapper;
 import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.posts.internal.PostTagMapper;
-import dev.inkwell.posts.internal.PostTagRow;
+import dev.inkwell.posts.internal.PostTagsRow;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
@@ -27,7 +28,6 @@ import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
-import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 import dev.inkwell.tags.TagService;
 import dev.inkwell.users.UserService;
@@ -77,7 +77,7 @@ public class PostService {
   /** {@code Post.findAll(options)} (attributes are checked; every column is read). */
   public List<Post> findAll(FindOptions options, PostInclude include) {
     POSTS.columns(options.attributes());
-    return withTags(posts.selectAll(POSTS.query(options), include.author()), include.tags());
+    return withTags(posts.selectByQuery(POSTS.query(options), include.author()), include.tags());
   }
 
   /**
@@ -87,13 +87,13 @@ public class PostService {
   public Page<Post> findPage(FindOptions options, PageRequest page, PostInclude include) {
     POSTS.columns(options.attributes());
     SqlQuery query = POSTS.query(options.limit(null, null));
-    Page<PostRow> rows = PagedSelect.page(page, () -> posts.selectAll(query, include.author()), row -> row);
+    Page<PostRow> rows = PagedSelect.page(page, () -> posts.selectByQuery(query, include.author()), row -> row);
     List<Post> items = withTags(rows.items(), include.tags());
     return new Page<>(items, rows.total(), rows.page(), rows.size(), rows.pages(), rows.hasNext());
   }
 
   public long count(Where where) {
-    return posts.countBy(POSTS.where(where));
+    return posts.selectByQuery_COUNT(SqlQuery.of(POSTS.where(where)), false);
   }
 
   /** {@code Post.update(values, {where})}: rows changed (in chunks, as {@code UserService.update}); updatedAt moves. */
@@ -103,15 +103,14 @@ public class PostService {
     if (authorId != null) {
       requireAuthor((Integer) authorId);
     }
-    SqlWhere filter = POSTS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectIdBounds(filter, ids),
-        ids -> posts.updateWhere(changes, filter, ids));
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, POSTS.where(where), posts::selectIdBounds,
+        filter -> posts.updateByQuery(changes, filter));
   }
 
   /** Deletes the post; its tag links go with it (database cascade). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (posts.deleteWhere(POSTS.where(Where.field("id").eq(id)), null) == 0) {
+    if (posts.deleteByQuery(POSTS.where(Where.field("id").eq(id))) == 0) {
       throw new PostNotFoundException(id);
     }
   }
@@ -121,9 +120,7 @@ public class PostService {
     if (where == null || where.isEmpty()) {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every post");
     }
-    SqlWhere filter = POSTS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> posts.selectIdBounds(filter, ids),
-        ids -> posts.deleteWhere(filter, ids));
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, POSTS.where(where), posts::selectIdBounds, posts::deleteByQuery);
   }
 
   // ------------------------------------------------------------------ tags of a post
@@ -132,36 +129,42 @@ public class PostService {
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Tag> addTags(int postId, Collection<Integer> tagIds) {
     requirePost(postId);
-    List<Tag> found = tags.getAll(tagIds);
-    if (!found.isEmpty()) {
-      links.insertLinks(postId, found.stream().map(Tag::id).toList());
-    }
-    return tagsOf(postId);
+    return link(postId, tags.getAll(tagIds), false);
   }
 
   /** {@code addTags} by name: missing tags are created. */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Tag> addTagsByName(int postId, Collection<String> names) {
     requirePost(postId);
-    return addTags(postId, tags.findOrCreateAll(names).stream().map(Tag::id).toList());
+    return link(postId, tags.findOrCreateAll(names), false);
   }
 
   /** {@code post.setTags(tags)}: afterwards the post has exactly these tags (in the caller's transaction). */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Tag> setTags(int postId, Collection<Integer> tagIds) {
     requirePost(postId);
-    List<Integer> ids = tags.getAll(tagIds).stream().map(Tag::id).toList();
-    links.deleteLinksExcept(postId, ids);
-    if (!ids.isEmpty()) {
-      links.insertLinks(postId, ids);
-    }
-    return tagsOf(postId);
+    return link(postId, tags.getAll(tagIds), true);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Tag> setTagsByName(int postId, Collection<String> names) {
     requirePost(postId);
-    return setTags(postId, tags.findOrCreateAll(names).stream().map(Tag::id).toList());
+    return link(postId, tags.findOrCreateAll(names), true);
+  }
+
+  /**
+   * Links the post (checked by the caller) to {@code found} (resolved by the caller), first unlinking
+   * every other tag when {@code replace}; returns the post's tags.
+   */
+  private List<Tag> link(int postId, List<Tag> found, boolean replace) {
+    List<Integer> ids = found.stream().map(Tag::id).toList();
+    if (replace) {
+      links.deleteLinksExcept(postId, ids);
+    }
+    if (!ids.isEmpty()) {
+      links.insertLinks(postId, ids);
+    }
+    return tagsOf(postId);
   }
 
   /** {@code post.removeTag(tag)}: false when the post did not have it. */
@@ -203,9 +206,9 @@ public class PostService {
     }
     Set<Integer> ids = new LinkedHashSet<>();
     rows.forEach(row -> ids.add(row.getId()));
-    Map<Integer, List<Tag>> byPost = new LinkedHashMap<>();
-    for (PostTagRow link : posts.selectTagsOfPosts(ids)) {
-      byPost.computeIfAbsent(link.postId(), k -> new ArrayList<>()).add(link.tag());
+    Map<Integer, List<Tag>> byPost = new HashMap<>();
+    for (PostTagsRow post : posts.selectTagsOfPosts(ids)) {
+      byPost.put(post.getPostId(), post.getTags());
     }
     return rows.stream().map(row -> {
       row.setTags(byPost.getOrDefault(row.getId(), List.of()));
@@ -214,7 +217,7 @@ public class PostService {
   }
 
   private void requirePost(int postId) {
-    if (posts.countBy(POSTS.where(Where.field("id").eq(postId))) == 0) {
+    if (posts.selectById(postId, false, false) == null) {
       throw new PostNotFoundException(postId);
     }
   }

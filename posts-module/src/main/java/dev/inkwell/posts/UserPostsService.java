@@ -59,7 +59,7 @@ public class UserPostsService {
   public Page<UserWithPosts> findUsersWithPosts(FindOptions options, PostsInclude include, PageRequest page) {
     SqlQuery users = USERS.query(options.limit(null, null));
     SqlWhere posts = POSTS.where(include.where());
-    Page<User> roots = PagedSelect.page(page, () -> mapper.selectUsers(users, posts, include.required()), u -> u);
+    Page<User> roots = PagedSelect.page(page, () -> mapper.selectUsersByQuery(users, posts, include.required()), u -> u);
     Map<Integer, List<Post>> byUser = new LinkedHashMap<>();
     if (!roots.items().isEmpty()) {
       List<Integer> ids = roots.items().stream().map(User::id).toList();

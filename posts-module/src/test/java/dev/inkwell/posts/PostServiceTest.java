@@ -175,6 +175,31 @@ class PostServiceTest {
     assertThat(db.count("SELECT count(*) FROM tags WHERE name IN ('keep', 'drop', 'new', 'java')")).isEqualTo(4);
   }
 
+  /** The post checked once, the names resolved once, the links written, the tags read back (was 6: both twice). */
+  @Test
+  void addingTagsByNameTakesFourStatements() {
+    int post = db.post(alice, "Hello", true);
+    statements.reset();
+
+    List<Tag> tags = posts.addTagsByName(post, List.of("db9", "java"));
+
+    assertThat(statements.count()).isEqualTo(4);
+    assertThat(tags).extracting(Tag::name).containsExactlyInAnyOrder("db9", "java");
+  }
+
+  /** As adding, plus one statement that unlinks the others (was 7). */
+  @Test
+  void settingTagsByNameTakesFiveStatements() {
+    int post = db.post(alice, "Hello", true);
+    db.link(post, db.tag("old"));
+    statements.reset();
+
+    List<Tag> tags = posts.setTagsByName(post, List.of("db9"));
+
+    assertThat(statements.count()).isEqualTo(5);
+    assertThat(tags).extracting(Tag::name).containsExactly("db9");
+  }
+
   @Test
   void tagsForMissingPostsOrTagsAreRefusedByName() {
     int post = db.post(alice, "Hello", true);

@@ -21,7 +21,6 @@ import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
-import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.internal.TagMapper;
 
 import static dev.inkwell.tags.TagFields.TAGS;
@@ -99,20 +98,20 @@ public class TagService {
   }
 
   public Optional<Tag> findOne(Where where) {
-    return mapper.selectAll(TAGS.query(FindOptions.where(where).limit(1, null))).stream().findFirst();
+    return mapper.selectByQuery(TAGS.query(FindOptions.where(where).limit(1, null))).stream().findFirst();
   }
 
   public List<Tag> findAll(FindOptions options) {
-    return mapper.selectAll(TAGS.query(options));
+    return mapper.selectByQuery(TAGS.query(options));
   }
 
   public Page<Tag> findPage(FindOptions options, PageRequest page) {
     SqlQuery query = TAGS.query(options.limit(null, null));
-    return PagedSelect.page(page, () -> mapper.selectAll(query), tag -> tag);
+    return PagedSelect.page(page, () -> mapper.selectByQuery(query), tag -> tag);
   }
 
   public long count(Where where) {
-    return mapper.countBy(TAGS.where(where));
+    return mapper.selectByQuery_COUNT(SqlQuery.of(TAGS.where(where)));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -130,7 +129,7 @@ public class TagService {
   /** Deletes the tag; its links to posts go with it (database cascade), the posts stay. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (mapper.deleteWhere(TAGS.where(Where.field("id").eq(id)), null) == 0) {
+    if (mapper.deleteByQuery(TAGS.where(Where.field("id").eq(id))) == 0) {
       throw new TagNotFoundException(List.of(id));
     }
   }
@@ -141,8 +140,6 @@ public class TagService {
     if (where == null || where.isEmpty()) {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every tag");
     }
-    SqlWhere filter = TAGS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectIdBounds(filter, ids),
-        ids -> mapper.deleteWhere(filter, ids));
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, TAGS.where(where), mapper::selectIdBounds, mapper::deleteByQuery);
   }
 }

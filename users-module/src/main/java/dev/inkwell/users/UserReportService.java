@@ -10,7 +10,6 @@ import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
 import dev.inkwell.users.internal.UserReportMapper;
-import dev.inkwell.users.internal.UserRow;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The guide's advanced SQL on users: window functions, a CTE, DISTINCT ON, bound parameters, JSONB. */
@@ -40,7 +39,7 @@ public class UserReportService {
 
   /** The guide's {@code age > $1 AND age < $2}, by id. */
   public List<User> ageBetween(int min, int max) {
-    return mapper.selectAgeBetween(min, max).stream().map(UserRow::toUser).toList();
+    return mapper.selectAgeBetween(min, max);
   }
 
   /**

@@ -24,7 +24,6 @@ import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
-import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.query.Stats;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserBatch;
@@ -58,7 +57,7 @@ public class UserService {
   @Transactional(propagation = Propagation.MANDATORY)
   public User create(NewUser user) {
     try {
-      return mapper.insert(UserRow.of(user)).toUser();
+      return mapper.insert(UserRow.of(user));
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
     }
@@ -77,7 +76,7 @@ public class UserService {
     try {
       for (List<NewUser> shape : shapes.values()) {
         for (List<NewUser> batch : ChunkedWrite.batches(shape, maxRowsPerStatement)) {
-          mapper.insertAll(new UserBatch(batch)).forEach(row -> byEmail.put(row.getEmail(), row.toUser()));
+          mapper.insertAll(new UserBatch(batch)).forEach(stored -> byEmail.put(stored.email(), stored));
         }
       }
     } catch (DuplicateKeyException e) {
@@ -89,7 +88,7 @@ public class UserService {
 
   /** {@code User.findByPk}. */
   public Optional<User> findByPk(int id) {
-    return Optional.ofNullable(mapper.selectById(id)).map(UserRow::toUser);
+    return Optional.ofNullable(mapper.selectById(id));
   }
 
   /** {@link #findByPk} or {@link UserNotFoundException}. */
@@ -99,8 +98,7 @@ public class UserService {
 
   /** {@code User.findOne({where})}: the matching user with the lowest id. */
   public Optional<User> findOne(Where where) {
-    List<UserRow> rows = mapper.selectAll(USERS.query(FindOptions.where(where).limit(1, null)));
-    return rows.stream().findFirst().map(UserRow::toUser);
+    return mapper.selectByQuery(USERS.query(FindOptions.where(where).limit(1, null))).stream().findFirst();
   }
 
   /**
@@ -108,18 +106,18 @@ public class UserService {
    * components of each {@link User} are null.
    */
   public List<User> findAll(FindOptions options) {
-    return mapper.selectAll(USERS.query(options)).stream().map(UserRow::toUser).toList();
+    return mapper.selectByQuery(USERS.query(options));
   }
 
   /** A page of {@code findAll}: limit and offset of {@code options} are replaced by the page's. */
   public Page<User> findPage(FindOptions options, PageRequest page) {
     SqlQuery query = USERS.query(options.limit(null, null));
-    return PagedSelect.page(page, () -> mapper.selectAll(query), UserRow::toUser);
+    return PagedSelect.page(page, () -> mapper.selectByQuery(query), user -> user);
   }
 
   /** {@code User.count({where})}. */
   public long count(Where where) {
-    return mapper.countBy(USERS.where(where));
+    return mapper.selectByQuery_COUNT(SqlQuery.of(USERS.where(where)));
   }
 
   /** count, sum, avg, min and max of a numeric attribute ({@code age}, {@code id}) in one query. */
@@ -140,9 +138,8 @@ public class UserService {
   @Transactional(propagation = Propagation.MANDATORY)
   public int update(UserChanges changes, Where where) {
     try {
-      SqlWhere filter = USERS.where(where);
-      return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectIdBounds(filter, ids),
-          ids -> mapper.updateWhere(changes, filter, ids));
+      return ChunkedWrite.byIdRanges(maxRowsPerStatement, USERS.where(where), mapper::selectIdBounds,
+          filter -> mapper.updateByQuery(changes, filter));
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
     }
@@ -159,11 +156,11 @@ public class UserService {
       throw new InvalidQueryException("id", "save needs a user read from the database (with its id)");
     }
     try {
-      UserRow saved = mapper.updateIfUnchanged(UserRow.of(user));
+      User saved = mapper.updateIfUnchanged(UserRow.of(user));
       if (saved == null) {
         throw new StaleUserException(user.id());
       }
-      return saved.toUser();
+      return saved;
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
     }
@@ -178,20 +175,19 @@ public class UserService {
   @Transactional(propagation = Propagation.MANDATORY)
   public UpsertResult upsert(NewUser user) {
     if (createdFlag.supported()) {
-      UserRow row = mapper.upsertReportingInsert(UserRow.of(user));
-      return new UpsertResult(row.toUser(), row.getInserted());
+      return mapper.upsertReportingInsert(UserRow.of(user));
     }
-    return new UpsertResult(mapper.upsert(UserRow.of(user)).toUser(), null);
+    return new UpsertResult(mapper.upsert(UserRow.of(user)), null);
   }
 
   /** One year older, atomically ({@code age = age + 1} in one statement). */
   @Transactional(propagation = Propagation.MANDATORY)
   public User incrementAge(int id) {
-    UserRow row = mapper.incrementAge(id);
+    User row = mapper.incrementAge(id);
     if (row == null) {
       throw new UserNotFoundException(id);
     }
-    return row.toUser();
+    return row;
   }
 
   /** Whether upsert's {@code created} flag is exact on this database (false: it reports null). */
@@ -208,9 +204,7 @@ public class UserService {
     if (where == null || where.isEmpty()) {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every user");
     }
-    SqlWhere filter = USERS.where(where);
-    return ChunkedWrite.byIdRanges(maxRowsPerStatement, ids -> mapper.selectIdBounds(filter, ids),
-        ids -> mapper.deleteWhere(filter, ids));
+    return ChunkedWrite.byIdRanges(maxRowsPerStatement, USERS.where(where), mapper::selectIdBounds, mapper::deleteByQuery);
   }
 
   private static DuplicateEmailException duplicate(DuplicateKeyException e) {

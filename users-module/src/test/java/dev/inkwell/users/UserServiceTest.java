@@ -139,7 +139,9 @@ class UserServiceTest {
       assertThat(u.createdAt()).isNull();
     });
     String select = statements.last().replace(" ,", ",");
-    assertThat(select.substring(0, select.indexOf(" FROM "))).isEqualTo("SELECT u.\"id\" AS \"id\", u.\"name\" AS \"name\"");
+    assertThat(select.substring(0, select.indexOf(" FROM "))).isEqualTo("SELECT u.\"id\" AS \"id\", NULL AS \"email\", "
+        + "u.\"name\" AS \"name\", NULL AS \"age\", NULL AS \"isActive\", NULL AS \"bio\", NULL AS \"metadata\", NULL AS \"phone\", "
+        + "NULL AS \"createdAt\", NULL AS \"updatedAt\"");
   }
 
   @Test
@@ -259,7 +261,7 @@ class UserServiceTest {
 
     statements.reset();
     Page<User> first = users.findPage(byAge, Paging.DEFAULTS.request(1, 20));
-    // PageHelper runs the mapper's own selectAll_COUNT (same filter fragment), then the page.
+    // PageHelper runs the mapper's own selectByQuery_COUNT (same criteria fragment), then the page.
     assertThat(statements.statements().get(0)).isEqualTo("SELECT count(*) FROM users u");
     Page<User> last = users.findPage(byAge, Paging.DEFAULTS.request(3, 20));
     Page<User> past = users.findPage(byAge, Paging.DEFAULTS.request(4, 20));

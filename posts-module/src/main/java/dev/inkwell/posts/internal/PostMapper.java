@@ -9,7 +9,6 @@ import org.apache.ibatis.annotations.Param;
 import dev.inkwell.posts.PostChanges;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.IdBounds;
-import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 
@@ -20,21 +19,24 @@ public interface PostMapper {
   PostRow selectById(@Param("id") int id, @Param("author") boolean author, @Param("tags") boolean tags);
 
   /** Flat (pageable): posts, each joined with its author when asked (one author per post: no extra rows). */
-  List<PostRow> selectAll(@Param("q") SqlQuery query, @Param("author") boolean author);
+  List<PostRow> selectByQuery(@Param("q") SqlQuery query, @Param("author") boolean author);
+
+  /** The count of {@link #selectByQuery}'s rows: PageHelper's count for a page, and {@code PostService.count}. */
+  long selectByQuery_COUNT(@Param("q") SqlQuery query, @Param("author") boolean author);
 
   /** The tags of many posts in one statement, by post then tag id. */
-  List<PostTagRow> selectTagsOfPosts(@Param("postIds") Collection<Integer> postIds);
+  List<PostTagsRow> selectTagsOfPosts(@Param("postIds") Collection<Integer> postIds);
 
   /** A tag with its posts in one statement; null when the tag does not exist. */
   OwnerWithPostsRow<Tag> selectTagWithPosts(@Param("tagId") int tagId);
 
-  long countBy(@Param("where") SqlWhere where);
 
   PostRow insert(@Param("row") PostRow row);
 
-  int updateWhere(@Param("changes") PostChanges changes, @Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  /** {@code where} may be narrowed to an id range (ChunkedWrite), as for deleteByQuery and selectIdBounds. */
+  int updateByQuery(@Param("changes") PostChanges changes, @Param("where") SqlWhere where);
 
-  int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  int deleteByQuery(@Param("where") SqlWhere where);
 
-  IdBounds selectIdBounds(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  IdBounds selectIdBounds(@Param("where") SqlWhere where);
 }

@@ -19,7 +19,7 @@ public interface UserPostsMapper {
       @Param("required") boolean required, @Param("tags") boolean tags);
 
   /** Flat (pageable): users matching {@code q}, and when {@code required} only those with a matching post. */
-  List<User> selectUsers(@Param("q") SqlQuery query, @Param("posts") SqlWhere posts, @Param("required") boolean required);
+  List<User> selectUsersByQuery(@Param("q") SqlQuery query, @Param("posts") SqlWhere posts, @Param("required") boolean required);
 
   /** The matching posts (and their tags) of many users in one statement, by author then post id. */
   List<PostRow> selectPostsOfUsers(@Param("userIds") Collection<Integer> userIds, @Param("posts") SqlWhere posts,

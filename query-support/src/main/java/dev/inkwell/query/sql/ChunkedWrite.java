@@ -26,12 +26,12 @@ public final class ChunkedWrite {
   }
 
   /**
-   * Runs {@code write} over consecutive primary-key ranges of {@code maxRows} ids, asking
-   * {@code bounds} for the matching ids within a range (null or null bounds: none). Returns the rows
-   * written in all.
+   * Runs {@code write} with {@code filter} narrowed to consecutive primary-key ranges of
+   * {@code maxRows} ids, asking {@code bounds} for the lowest and highest matching id (null or null
+   * bounds: none) of the filter narrowed to what is left. Returns the rows written in all.
    */
-  public static int byIdRanges(int maxRows, Function<IdRange, IdBounds> bounds, ToIntFunction<IdRange> write) {
-    IdBounds all = bounds.apply(IdRange.startingAt(Long.MIN_VALUE));
+  public static int byIdRanges(int maxRows, SqlWhere filter, Function<SqlWhere, IdBounds> bounds, ToIntFunction<SqlWhere> write) {
+    IdBounds all = bounds.apply(filter.inIds(IdRange.startingAt(Long.MIN_VALUE)));
     if (all == null || all.low() == null) {
       return 0;
     }
@@ -39,8 +39,8 @@ public final class ChunkedWrite {
     Long next = all.low();
     while (next != null) {
       IdRange range = new IdRange(next, next + maxRows);
-      total += write.applyAsInt(range);
-      IdBounds rest = range.to() > all.high() ? null : bounds.apply(new IdRange(range.to(), all.high() + 1));
+      total += write.applyAsInt(filter.inIds(range));
+      IdBounds rest = range.to() > all.high() ? null : bounds.apply(filter.inIds(new IdRange(range.to(), all.high() + 1)));
       next = rest == null ? null : rest.low();
     }
     return total;

@@ -2,9 +2,11 @@ package dev.inkwell.query.sql;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.inkwell.query.FieldType;
 import dev.inkwell.query.FindOptions;
@@ -85,14 +87,22 @@ public final class FieldSet {
     return result;
   }
 
-  /** The projection for Sequelize's {@code attributes}; empty means every column. */
+  /**
+   * The projection for Sequelize's {@code attributes}; empty means every column. Otherwise every
+   * field in order, those not asked for as {@code NULL}: nothing else is read from the table, and a
+   * result map built on the entity's constructor still finds each of its columns.
+   */
   public List<SqlColumn> columns(List<String> attributes) {
-    List<SqlColumn> columns = new ArrayList<>();
+    if (attributes.isEmpty()) {
+      return List.of();
+    }
+    Set<String> wanted = new HashSet<>();
     for (String name : attributes) {
-      Field field = field(name);
-      if (columns.stream().noneMatch(c -> c.alias().equals(name))) {
-        columns.add(new SqlColumn(field.column(), field.name()));
-      }
+      wanted.add(field(name).name());
+    }
+    List<SqlColumn> columns = new ArrayList<>();
+    for (Field field : fields.values()) {
+      columns.add(new SqlColumn(wanted.contains(field.name()) ? field.column() : "NULL", field.name()));
     }
     return columns;
   }

@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record SqlQuery(SqlWhere where, List<SqlColumn> columns, List<SqlSort> order, Integer limit, Long offset) {
 
+  /** Only a filter: for a search's {@code _COUNT} statement run on its own. */
+  public static SqlQuery of(SqlWhere where) {
+    return new SqlQuery(where, List.of(), List.of(), null, null);
+  }
+
   public SqlWhere getWhere() {
     return where;
   }

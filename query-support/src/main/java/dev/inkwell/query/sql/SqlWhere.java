@@ -2,19 +2,38 @@ package dev.inkwell.query.sql;
 
 import java.util.List;
 
-/** A filter compiled against a field whitelist, ready for the {@code WhereSql.terms} fragment. */
+/**
+ * A filter compiled against a field whitelist, ready for the {@code WhereSql.criteria} fragment;
+ * a chunked write narrows it to one primary-key range ({@link #inIds}).
+ */
 public final class SqlWhere {
 
   public static final SqlWhere NONE = new SqlWhere(List.of());
 
   private final List<SqlTerm> terms;
+  private final IdRange ids;
 
   SqlWhere(List<SqlTerm> terms) {
+    this(terms, null);
+  }
+
+  private SqlWhere(List<SqlTerm> terms, IdRange ids) {
     this.terms = List.copyOf(terms);
+    this.ids = ids;
+  }
+
+  /** The same filter, limited to primary keys in {@code ids} (one statement of a ChunkedWrite). */
+  public SqlWhere inIds(IdRange ids) {
+    return new SqlWhere(terms, ids);
   }
 
   public List<SqlTerm> getTerms() {
     return terms;
+  }
+
+  /** The primary-key range, or null for the whole table. */
+  public IdRange getIds() {
+    return ids;
   }
 
   public boolean isEmpty() {
@@ -23,6 +42,6 @@ public final class SqlWhere {
 
   @Override
   public String toString() {
-    return terms.toString();
+    return ids == null ? terms.toString() : terms + " in " + ids;
   }
 }

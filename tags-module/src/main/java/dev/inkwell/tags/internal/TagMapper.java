@@ -8,7 +8,6 @@ import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.IdBounds;
-import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 
@@ -19,9 +18,10 @@ public interface TagMapper {
 
   List<Tag> selectByIds(@Param("ids") Collection<Integer> ids);
 
-  List<Tag> selectAll(@Param("q") SqlQuery query);
+  List<Tag> selectByQuery(@Param("q") SqlQuery query);
 
-  long countBy(@Param("where") SqlWhere where);
+  /** The count of {@link #selectByQuery}'s rows: PageHelper's count for a page, and {@code TagService.count}. */
+  long selectByQuery_COUNT(@Param("q") SqlQuery query);
 
   Tag insert(@Param("name") String name);
 
@@ -30,7 +30,8 @@ public interface TagMapper {
 
   int updateName(@Param("id") int id, @Param("name") String name);
 
-  int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  /** {@code where} may be narrowed to an id range (ChunkedWrite). */
+  int deleteByQuery(@Param("where") SqlWhere where);
 
-  IdBounds selectIdBounds(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  IdBounds selectIdBounds(@Param("where") SqlWhere where);
 }

@@ -7,42 +7,46 @@ import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.IdBounds;
-import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.query.Stats;
+import dev.inkwell.users.UpsertResult;
+import dev.inkwell.users.User;
 import dev.inkwell.users.UserChanges;
 
+/** Statements of {@code UserMapper.xml}: reads return the API record, writes take a {@link UserRow}. */
 @Mapper
 public interface UserMapper {
 
-  UserRow selectById(@Param("id") int id);
+  User selectById(@Param("id") int id);
 
-  List<UserRow> selectAll(@Param("q") SqlQuery query);
+  List<User> selectByQuery(@Param("q") SqlQuery query);
 
-  long countBy(@Param("where") SqlWhere where);
+  /** The count of {@link #selectByQuery}'s rows: PageHelper's count for a page, and {@code UserService.count}. */
+  long selectByQuery_COUNT(@Param("q") SqlQuery query);
 
-  /** {@code column} is a whitelisted expression from {@link UserFields}. */
+  /** {@code column} is a whitelisted expression from {@link dev.inkwell.users.UserFields}. */
   Stats selectStats(@Param("column") String column, @Param("where") SqlWhere where);
 
-  UserRow insert(@Param("row") UserRow row);
+  User insert(@Param("row") UserRow row);
 
   /** One INSERT for the whole batch, seven array parameters whatever its size; rows in no particular order. */
-  List<UserRow> insertAll(@Param("batch") UserBatch batch);
+  List<User> insertAll(@Param("batch") UserBatch batch);
 
   /** Upsert by email, reporting insert or update through {@code xmax}: only where {@link UpsertCreatedFlag} saw it work. */
-  UserRow upsertReportingInsert(@Param("row") UserRow row);
+  UpsertResult upsertReportingInsert(@Param("row") UserRow row);
 
-  UserRow upsert(@Param("row") UserRow row);
+  User upsert(@Param("row") UserRow row);
 
-  int updateWhere(@Param("changes") UserChanges changes, @Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  /** {@code where} may be narrowed to an id range (ChunkedWrite). */
+  int updateByQuery(@Param("changes") UserChanges changes, @Param("where") SqlWhere where);
 
   /** Writes every column of {@code row} if its updatedAt is still the stored one; null otherwise. */
-  UserRow updateIfUnchanged(@Param("row") UserRow row);
+  User updateIfUnchanged(@Param("row") UserRow row);
 
   /** Atomic {@code age = age + 1}; null when there is no such user. */
-  UserRow incrementAge(@Param("id") int id);
+  User incrementAge(@Param("id") int id);
 
-  int deleteWhere(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  int deleteByQuery(@Param("where") SqlWhere where);
 
-  IdBounds selectIdBounds(@Param("where") SqlWhere where, @Param("ids") IdRange ids);
+  IdBounds selectIdBounds(@Param("where") SqlWhere where);
 }

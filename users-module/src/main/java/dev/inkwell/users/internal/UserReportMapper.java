@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import dev.inkwell.users.User;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.NameAge;
 
@@ -18,7 +19,7 @@ public interface UserReportMapper {
 
   List<NameAge> selectFirstPerAge();
 
-  List<UserRow> selectAgeBetween(@Param("min") int min, @Param("max") int max);
+  List<User> selectAgeBetween(@Param("min") int min, @Param("max") int max);
 
   /** [id, name, JSON text of {@code metadata -> key}, {@code metadata ->> key}] per user. */
   List<MetadataRow> selectMetadata(@Param("key") String key, @Param("contains") String containsJson);

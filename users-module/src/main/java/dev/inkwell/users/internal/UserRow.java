@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.User;
 
-/** One row of {@code users} as MyBatis reads and writes it. */
+/** One row of {@code users} as a write sends it (reads map straight to {@link User}). */
 public class UserRow {
 
   private Integer id;
@@ -19,8 +19,6 @@ public class UserRow {
   private String phone;
   private OffsetDateTime createdAt;
   private OffsetDateTime updatedAt;
-  /** Upsert only: true when the row was inserted, false when updated, null when the engine cannot tell. */
-  private Boolean inserted;
 
   public UserRow() {
   }
@@ -46,9 +44,6 @@ public class UserRow {
     return row;
   }
 
-  public User toUser() {
-    return new User(id, email, name, age, isActive, bio, metadata, phone, createdAt, updatedAt);
-  }
 
   public Integer getId() {
     return id;
@@ -130,11 +125,5 @@ public class UserRow {
     this.updatedAt = updatedAt;
   }
 
-  public Boolean getInserted() {
-    return inserted;
-  }
 
-  public void setInserted(Boolean inserted) {
-    this.inserted = inserted;
-  }
 }
