@@ -28,8 +28,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.PostService;
-import dev.inkwell.posts.PostsInclude;
-import dev.inkwell.posts.UserPostsService;
+import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.Op;
@@ -65,7 +64,6 @@ class DataPathBench {
 
   private final UserService users;
   private final PostService posts;
-  private final UserPostsService userPosts;
   private final EmbeddingService embeddings;
   private final JdbcTemplate jdbc;
   private final HikariDataSource pool;
@@ -76,11 +74,10 @@ class DataPathBench {
   /** Unique keys for rows the workloads write (warm-up runs repeat operation indexes). */
   private final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
-  DataPathBench(UserService users, PostService posts, UserPostsService userPosts, EmbeddingService embeddings, JdbcTemplate jdbc,
+  DataPathBench(UserService users, PostService posts, EmbeddingService embeddings, JdbcTemplate jdbc,
       HikariDataSource pool, PlatformTransactionManager transactions, SqlSessionFactory mybatis, StatementCounter statements) {
     this.users = users;
     this.posts = posts;
-    this.userPosts = userPosts;
     this.embeddings = embeddings;
     this.jdbc = jdbc;
     this.pool = pool;
@@ -237,9 +234,9 @@ class DataPathBench {
     String loadSql = sql("dev.inkwell.posts.internal.UserPostsMapper.selectUserWithPosts",
         Map.of("userId", 1, "posts", POSTS.where(Where.ALL), "required", false, "tags", true));
 
-    int perLoad = countStatements(() -> userPosts.findUserWithPosts(ids[0], PostsInclude.postsWithTags()).orElseThrow());
+    int perLoad = countStatements(() -> posts.findUserWithPosts(ids[0], UserPostsInclude.postsWithTags()).orElseThrow());
     List<Map<String, Object>> loadsBoth = Measure.alternating(loads, i -> {
-      UserWithPosts u = userPosts.findUserWithPosts(ids[i], PostsInclude.postsWithTags()).orElseThrow();
+      UserWithPosts u = posts.findUserWithPosts(ids[i], UserPostsInclude.postsWithTags()).orElseThrow();
       check(u.posts().size() == 5 && u.posts().get(0).tags().size() == 2, "a user with 5 posts of 2 tags");
     }, i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(loadSql)) {
@@ -259,10 +256,10 @@ class DataPathBench {
       }
     }, "opsPerSecond");
     int pageCount = userCount / 20;
-    int perPage = countStatements(() -> userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(),
+    int perPage = countStatements(() -> posts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
         Paging.DEFAULTS.request(1, 20)));
     Measure.Op inkwellPage = i -> {
-      Page<UserWithPosts> page = userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(),
+      Page<UserWithPosts> page = posts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
           Paging.DEFAULTS.request(i % pageCount + 1, 20));
       check(page.items().size() == 20, "a page of 20 users");
     };

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostInclude;
-import dev.inkwell.posts.PostsInclude;
+import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.TagWithPosts;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
@@ -81,33 +81,33 @@ final class AssociationChecks {
         }),
         check("User hasMany Post: findByPk with include posts (LEFT JOIN)", ctx -> {
           Graph g = graph(ctx);
-          equal(titles(ctx.userPosts.findUserWithPosts(g.alice().id(), PostsInclude.posts()).orElseThrow()), List.of("Hello", "Draft"), "posts");
-          equal(titles(ctx.userPosts.findUserWithPosts(g.carol().id(), PostsInclude.posts()).orElseThrow()), List.of(), "no posts");
+          equal(titles(ctx.posts.findUserWithPosts(g.alice().id(), UserPostsInclude.posts()).orElseThrow()), List.of("Hello", "Draft"), "posts");
+          equal(titles(ctx.posts.findUserWithPosts(g.carol().id(), UserPostsInclude.posts()).orElseThrow()), List.of(), "no posts");
           return Outcome.pass();
         }),
         check("nested include: posts with their tags", ctx -> {
           Graph g = graph(ctx);
-          UserWithPosts a = ctx.userPosts.findUserWithPosts(g.alice().id(), PostsInclude.postsWithTags()).orElseThrow();
+          UserWithPosts a = ctx.posts.findUserWithPosts(g.alice().id(), UserPostsInclude.postsWithTags()).orElseThrow();
           equal(a.posts().get(0).tags().stream().map(Tag::name).toList(), List.of("db9", "java"), "tags of Hello");
           equal(a.posts().get(1).tags(), List.of(), "tags of Draft");
           return Outcome.pass();
         }),
         check("filtered include, required (published = true)", ctx -> {
           Graph g = graph(ctx);
-          PostsInclude published = new PostsInclude(Where.field("published").eq(true), true, false);
-          equal(titles(ctx.userPosts.findUserWithPosts(g.alice().id(), published).orElseThrow()), List.of("Hello"), "Alice");
-          that(ctx.userPosts.findUserWithPosts(g.bob().id(), published).isEmpty(), "Bob has no published post");
+          UserPostsInclude published = new UserPostsInclude(Where.field("published").eq(true), true, false);
+          equal(titles(ctx.posts.findUserWithPosts(g.alice().id(), published).orElseThrow()), List.of("Hello"), "Alice");
+          that(ctx.posts.findUserWithPosts(g.bob().id(), published).isEmpty(), "Bob has no published post");
           return Outcome.pass();
         }),
         check("filtered include, optional", ctx -> {
           Graph g = graph(ctx);
-          PostsInclude published = new PostsInclude(Where.field("published").eq(true), false, false);
-          equal(titles(ctx.userPosts.findUserWithPosts(g.bob().id(), published).orElseThrow()), List.of(), "Bob, no posts");
+          UserPostsInclude published = new UserPostsInclude(Where.field("published").eq(true), false, false);
+          equal(titles(ctx.posts.findUserWithPosts(g.bob().id(), published).orElseThrow()), List.of(), "Bob, no posts");
           return Outcome.pass();
         }),
         check("required include: only users with posts (INNER JOIN)", ctx -> {
           graph(ctx);
-          Page<UserWithPosts> authors = ctx.userPosts.findUsersWithPosts(FindOptions.all(), new PostsInclude(null, true, false),
+          Page<UserWithPosts> authors = ctx.posts.findUsersWithPosts(FindOptions.all(), new UserPostsInclude(null, true, false),
               Paging.DEFAULTS.request(1, 20));
           equal(authors.items().stream().map(u -> u.user().name()).toList(), List.of("Alice", "Bob"), "authors");
           return Outcome.pass();
@@ -119,7 +119,7 @@ final class AssociationChecks {
               ctx.posts.create(new NewPost("p" + p, "x", true, u.id()));
             }
           }
-          Page<UserWithPosts> page = ctx.userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.posts(), Paging.DEFAULTS.request(1, 10));
+          Page<UserWithPosts> page = ctx.posts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.posts(), Paging.DEFAULTS.request(1, 10));
           equal(page.items().size(), 10, "users on the page");
           equal(page.total(), 25L, "total users");
           that(page.items().stream().allMatch(u -> u.posts().size() == 3), "each user with its 3 posts");

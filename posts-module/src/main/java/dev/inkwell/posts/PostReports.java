@@ -3,7 +3,7 @@ package dev.inkwell.posts;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The rows of the posts reports ({@link PostReportService}). */
+/** The rows of the posts reports ({@link PostService}, from PostReportMapper.xml). */
 public final class PostReports {
 
   private PostReports() {

@@ -1,5 +1,7 @@
 package dev.inkwell.posts;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,9 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.inkwell.posts.internal.OwnerWithPostsRow;
 import dev.inkwell.posts.internal.PostMapper;
+import dev.inkwell.posts.internal.PostReportMapper;
 import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.posts.internal.PostTagMapper;
 import dev.inkwell.posts.internal.PostTagsRow;
+import dev.inkwell.posts.internal.UserPostsMapper;
+import dev.inkwell.posts.PostReports.AuthorPostRank;
+import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
@@ -28,30 +34,39 @@ import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 import dev.inkwell.tags.TagService;
+import dev.inkwell.users.User;
 import dev.inkwell.users.UserService;
 
 import static dev.inkwell.posts.PostFields.POSTS;
+import static dev.inkwell.users.UserFields.USERS;
 
 /**
- * Post calls: CRUD with the shared filter model, eager loading of author and tags, and the
- * many-to-many calls on a post's tags. Every eager load costs a fixed number of statements, however
+ * Post calls: CRUD with the shared filter model, eager loading of author and tags, the
+ * many-to-many calls on a post's tags, users with their posts, and the posts reports. Every eager load costs a fixed number of statements, however
  * many posts and tags it returns. Writes require a transaction (propagation MANDATORY).
  */
 @Service
 public class PostService {
 
+  static final int MAX_DAYS = 366;
+
   private final PostMapper posts;
   private final PostTagMapper links;
+  private final UserPostsMapper userPosts;
+  private final PostReportMapper reports;
   private final UserService users;
   private final TagService tags;
 
   private final int maxRowsPerStatement;
 
-  public PostService(PostMapper posts, PostTagMapper links, UserService users, TagService tags,
-      @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
+  public PostService(PostMapper posts, PostTagMapper links, UserPostsMapper userPosts, PostReportMapper reports,
+      UserService users, TagService tags, @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
     this.maxRowsPerStatement = maxRowsPerStatement;
+    this.userPosts = userPosts;
+    this.reports = reports;
     this.posts = posts;
     this.links = links;
     this.users = users;
@@ -198,6 +213,60 @@ public class PostService {
     OwnerWithPostsRow<Tag> row = posts.selectTagWithPosts(tagId);
     return Optional.ofNullable(row)
         .map(r -> new TagWithPosts(r.getOwner(), r.postsOrEmpty().stream().map(p -> p.toPost(false)).toList()));
+  }
+
+  // ------------------------------------------------------------------ users with their posts (UserPostsMapper.xml)
+  // User hasMany Post as posts: reads that start at users and include their posts (and the posts'
+  // tags). They live here, not in users-module, because users cannot depend on posts. Statement
+  // counts are fixed: one user with its graph is one statement; a page of users is three (PageHelper's
+  // count, the page's users, then all of their posts with tags), however many users, posts and tags.
+
+  /**
+   * The user with the posts {@code include} selects; empty when there is no such user, or when the
+   * include is required and none of the user's posts matches.
+   */
+  public Optional<UserWithPosts> findUserWithPosts(int userId, UserPostsInclude include) {
+    OwnerWithPostsRow<User> row = userPosts.selectUserWithPosts(userId, POSTS.where(include.where()), include.required(),
+        include.tags());
+    return Optional.ofNullable(row).map(r -> new UserWithPosts(r.getOwner(),
+        r.postsOrEmpty().stream().map(p -> p.toPost(include.tags())).toList()));
+  }
+
+  /**
+   * A page of users (filtered, ordered by {@code options}) with their posts. The page counts users, not
+   * joined rows: a page of size 20 holds 20 users, whatever their posts. With a required include only
+   * users with at least one matching post are listed.
+   */
+  public Page<UserWithPosts> findUsersWithPosts(FindOptions options, UserPostsInclude include, PageRequest page) {
+    SqlQuery users = USERS.query(options.limit(null, null));
+    SqlWhere postFilter = POSTS.where(include.where());
+    Page<User> roots = PagedSelect.page(page, () -> userPosts.selectUsersByQuery(users, postFilter, include.required()), u -> u);
+    Map<Integer, List<Post>> byUser = new LinkedHashMap<>();
+    if (!roots.items().isEmpty()) {
+      List<Integer> ids = roots.items().stream().map(User::id).toList();
+      for (PostRow post : userPosts.selectPostsOfUsers(ids, postFilter, include.tags())) {
+        byUser.computeIfAbsent(post.getAuthorId(), k -> new ArrayList<>()).add(post.toPost(include.tags()));
+      }
+    }
+    return roots.map(user -> new UserWithPosts(user, byUser.getOrDefault(user.id(), List.of())));
+  }
+
+  // ------------------------------------------------------------------ reports (PostReportMapper.xml)
+
+  /** Every post with its rank among its author's posts (1 = newest), by author then rank. */
+  public List<AuthorPostRank> rankedPerAuthor() {
+    return reports.selectRankedPerAuthor();
+  }
+
+  /** Posts per UTC day from {@code from} to {@code to} inclusive (at most 366 days), zero days included. */
+  public List<DayCount> countsPerDay(LocalDate from, LocalDate to) {
+    if (from == null || to == null || to.isBefore(from)) {
+      throw new InvalidQueryException("to", "give from <= to (ISO dates)");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw new InvalidQueryException("to", "at most " + MAX_DAYS + " days per report");
+    }
+    return reports.selectCountsPerDay(from, to);
   }
 
   private List<Post> withTags(List<PostRow> rows, boolean withTags) {

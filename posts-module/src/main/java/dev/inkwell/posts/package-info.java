@@ -6,6 +6,6 @@
  * <p>Owns {@code posts} and {@code post_tags}. Calls users-module and tags-module through their public
  * APIs, and reads their tables ({@code users}, {@code tags}) only in its own mapper XML, for the
  * associations it owns. Reads that start at a user and include posts (and their tags) live here, in
- * {@link dev.inkwell.posts.UserPostsService}, because users-module cannot depend on posts.
+ * {@link dev.inkwell.posts.PostService} (UserPostsMapper.xml), because users-module cannot depend on posts.
  */
 package dev.inkwell.posts;

@@ -5,37 +5,37 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Rows for a test, written with plain SQL (fast, and independent of the code under test). */
-final class Fixtures {
+public final class Fixtures {
 
   private final JdbcClient jdbc;
 
-  Fixtures(JdbcClient jdbc) {
+  public Fixtures(JdbcClient jdbc) {
     this.jdbc = jdbc;
     jdbc.sql("DELETE FROM users").update(); // cascades to posts and post_tags; rolled back with the test
     jdbc.sql("DELETE FROM tags").update();
   }
 
-  int user(String name) {
+  public int user(String name) {
     return jdbc.sql("INSERT INTO users (email, name) VALUES (?, ?) RETURNING id")
         .params(name.toLowerCase() + "@example.com", name).query(Integer.class).single();
   }
 
-  int post(int authorId, String title, boolean published) {
+  public int post(int authorId, String title, boolean published) {
     return jdbc.sql("INSERT INTO posts (title, content, published, \"authorId\") VALUES (?, 'text', ?, ?) RETURNING id")
         .params(title, published, authorId).query(Integer.class).single();
   }
 
-  int tag(String name) {
+  public int tag(String name) {
     return jdbc.sql("INSERT INTO tags (name) VALUES (?) RETURNING id").param(name).query(Integer.class).single();
   }
 
-  void link(int postId, int... tagIds) {
+  public void link(int postId, int... tagIds) {
     for (int tagId : tagIds) {
       jdbc.sql("INSERT INTO post_tags (\"postId\", \"tagId\") VALUES (?, ?)").params(postId, tagId).update();
     }
   }
 
-  long count(String sql, Object... params) {
+  public long count(String sql, Object... params) {
     return jdbc.sql(sql).params(List.of(params)).query(Long.class).single();
   }
 }

@@ -41,7 +41,7 @@ class PostServiceTest {
   }
 
   @Test
-  void createFillsDefaultsAndRefusesAMissingAuthor() {
+  void createFillsDefaults() {
     Post post = posts.create(new NewPost("Transactional Post", "Atomic.", null, alice));
 
     assertThat(post.id()).isPositive();
@@ -49,8 +49,13 @@ class PostServiceTest {
     assertThat(post.createdAt()).isNotNull();
     assertThat(post.author()).isNull();
     assertThat(post.tags()).isNull();
+  }
+
+  @Test
+  void createRefusesAMissingAuthorByName() {
     assertThatThrownBy(() -> posts.create(new NewPost("x", "y", null, -7)))
         .isInstanceOf(InvalidQueryException.class).hasMessage("author -7 does not exist");
+    assertThat(db.count("SELECT count(*) FROM posts")).isZero();
   }
 
   @Test
@@ -119,16 +124,38 @@ class PostServiceTest {
   }
 
   @Test
-  void updateAndDestroy() {
+  void updateByFilterChangesTheMatchingPost() {
     int post = db.post(alice, "Old", false);
     db.post(alice, "Other", false);
 
     assertThat(posts.update(PostChanges.set("published", true), Where.field("id").eq(post))).isEqualTo(1);
     assertThat(posts.get(post, PostInclude.NONE).published()).isTrue();
-    assertThat(posts.destroy(Where.field("title").eq("Other"))).isEqualTo(1);
-    assertThatThrownBy(() -> posts.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
+    assertThat(db.count("SELECT count(*) FROM posts WHERE published")).isEqualTo(1);
+  }
+
+  @Test
+  void updateRefusesAMissingAuthor() {
+    db.post(alice, "Old", false);
+
     assertThatThrownBy(() -> posts.update(PostChanges.set("authorId", -3), Where.ALL))
         .isInstanceOf(InvalidQueryException.class).hasMessage("author -3 does not exist");
+  }
+
+  @Test
+  void destroyByFilterDeletesTheMatchingPost() {
+    db.post(alice, "Old", false);
+    db.post(alice, "Other", false);
+
+    assertThat(posts.destroy(Where.field("title").eq("Other"))).isEqualTo(1);
+    assertThat(db.count("SELECT count(*) FROM posts")).isEqualTo(1);
+  }
+
+  @Test
+  void destroyRefusesAnEmptyFilter() {
+    db.post(alice, "Old", false);
+
+    assertThatThrownBy(() -> posts.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
+    assertThat(db.count("SELECT count(*) FROM posts")).isEqualTo(1);
   }
 
   @Test

@@ -87,17 +87,38 @@ class TagServiceTest {
   }
 
   @Test
-  void renameDeleteAndDestroy() {
+  void renameChangesTheName() {
+    Tag a = tags.create(new NewTag("a"));
+
+    assertThat(tags.rename(a.id(), new NewTag("aa")).name()).isEqualTo("aa");
+    assertThat(jdbc.sql("SELECT name FROM tags").query(String.class).list()).containsExactly("aa");
+  }
+
+  @Test
+  void renameToATakenNameIsADuplicate() {
+    tags.create(new NewTag("c"));
+    Tag d = tags.create(new NewTag("d"));
+
+    assertThatThrownBy(() -> tags.rename(d.id(), new NewTag("c"))).isInstanceOf(DuplicateTagException.class);
+  }
+
+  @Test
+  void deleteAndDestroyRemoveOnlyTheirTags() {
     Tag a = tags.create(new NewTag("a"));
     tags.create(new NewTag("b"));
     tags.create(new NewTag("c"));
 
-    assertThat(tags.rename(a.id(), new NewTag("aa")).name()).isEqualTo("aa");
     tags.delete(a.id());
     assertThat(tags.destroy(Where.field("name").eq("b"))).isEqualTo(1);
-    assertThatThrownBy(() -> tags.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
+
     assertThat(jdbc.sql("SELECT name FROM tags").query(String.class).list()).containsExactly("c");
-    Tag d = tags.create(new NewTag("d"));
-    assertThatThrownBy(() -> tags.rename(d.id(), new NewTag("c"))).isInstanceOf(DuplicateTagException.class);
+  }
+
+  @Test
+  void destroyRefusesAnEmptyFilter() {
+    tags.create(new NewTag("a"));
+
+    assertThatThrownBy(() -> tags.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
+    assertThat(jdbc.sql("SELECT count(*) FROM tags").query(Integer.class).single()).isEqualTo(1);
   }
 }

@@ -1,6 +1,6 @@
 package dev.inkwell.users;
 
-/** The rows of the users reports ({@link UserReportService}). */
+/** The rows of the users reports ({@link UserService}, from UserReportMapper.xml). */
 public final class UserReports {
 
   private UserReports() {

@@ -25,15 +25,21 @@ import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.Stats;
+import dev.inkwell.users.UserReports.AgeRank;
+import dev.inkwell.users.UserReports.MetadataValue;
+import dev.inkwell.users.UserReports.NameAge;
+import tools.jackson.databind.json.JsonMapper;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserBatch;
 import dev.inkwell.users.internal.UserMapper;
+import dev.inkwell.users.internal.UserReportMapper;
 import dev.inkwell.users.internal.UserRow;
 
 import static dev.inkwell.users.UserFields.USERS;
 
 /**
- * The guide's User calls. Filters, orders and attribute lists name fields of {@link User}; anything
+ * The guide's User calls, and its advanced SQL on users (window functions, a CTE, DISTINCT ON,
+ * bound parameters, JSONB). Filters, orders and attribute lists name fields of {@link User}; anything
  * else is refused with an {@link InvalidQueryException} before SQL runs. Lists without an explicit
  * order come back by id; every order ends with id as tie-breaker. Writes require a transaction
  * (propagation MANDATORY): start one in the caller.
@@ -44,11 +50,14 @@ public class UserService {
   private static final Pattern DUPLICATE_EMAIL = Pattern.compile("Key \\(email\\)=\\((.*)\\) already exists");
 
   private final UserMapper mapper;
+  private final UserReportMapper reports;
   private final UpsertCreatedFlag createdFlag;
   private final int maxRowsPerStatement;
 
-  public UserService(UserMapper mapper, UpsertCreatedFlag createdFlag, @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
+  public UserService(UserMapper mapper, UserReportMapper reports, UpsertCreatedFlag createdFlag,
+      @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
     this.mapper = mapper;
+    this.reports = reports;
     this.createdFlag = createdFlag;
     this.maxRowsPerStatement = maxRowsPerStatement;
   }
@@ -205,6 +214,43 @@ public class UserService {
       throw new InvalidQueryException("where", "destroy needs a filter; an empty one would delete every user");
     }
     return ChunkedWrite.byIdRanges(maxRowsPerStatement, USERS.where(where), mapper::selectIdBounds, mapper::deleteByQuery);
+  }
+
+  // ------------------------------------------------------------------ the guide's advanced SQL (UserReportMapper.xml)
+
+  /** Every user ranked by age, oldest first: row number (ties by id), rank and dense rank. */
+  public List<AgeRank> rankedByAge() {
+    return reports.selectRankedByAge();
+  }
+
+  /** The guide's CTE: active users' name and age, youngest first (then by name). */
+  public List<NameAge> active() {
+    return reports.selectActive();
+  }
+
+  /** DISTINCT ON (age): per age, the user whose name sorts first. */
+  public List<NameAge> firstPerAge() {
+    return reports.selectFirstPerAge();
+  }
+
+  /** The guide's {@code age > $1 AND age < $2}, by id. */
+  public List<User> ageBetween(int min, int max) {
+    return reports.selectAgeBetween(min, max);
+  }
+
+  /**
+   * {@code metadata -> key} and {@code metadata ->> key} of every user, or of those whose metadata
+   * contains {@code contains} ({@code @>}; null for all), by id.
+   */
+  public List<MetadataValue> metadata(String key, Map<String, Object> contains) {
+    if (key == null || key.isBlank()) {
+      throw new InvalidQueryException("key", "key is required");
+    }
+    String containsJson = contains == null ? null : JsonMapper.shared().writeValueAsString(contains);
+    return reports.selectMetadata(key, containsJson).stream()
+        .map(r -> new MetadataValue(r.id(), r.name(), r.json() == null ? null : JsonMapper.shared().readValue(r.json(), Object.class),
+            r.text()))
+        .toList();
   }
 
   private static DuplicateEmailException duplicate(DuplicateKeyException e) {

@@ -23,6 +23,7 @@ import dev.inkwell.query.Stats;
 import dev.inkwell.query.testing.StatementCounter;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserMapper;
+import dev.inkwell.users.internal.UserReportMapper;
 
 /** The guide's User calls, one by one, on PostgreSQL. Writes are checked with plain SQL. */
 @UsersDataTest
@@ -144,20 +145,41 @@ class UserServiceTest {
         + "NULL AS \"createdAt\", NULL AS \"updatedAt\"");
   }
 
-  @Test
-  void countAndAggregates() {
+  private void threeAges() {
     users.bulkCreate(List.of(NewUser.of("a@x.test", "A", 30), NewUser.of("b@x.test", "B", 25), NewUser.of("c@x.test", "C", 35)));
+  }
+
+  @Test
+  void countCountsUnderAFilter() {
+    threeAges();
 
     assertThat(users.count(Where.ALL)).isEqualTo(3);
     assertThat(users.count(Where.field("age").gt(26))).isEqualTo(2);
-    assertThat(users.sum("age", Where.ALL)).isEqualByComparingTo("90");
+  }
+
+  @Test
+  void statsAggregateOneNumericAttributeUnderAFilter() {
+    threeAges();
+
     Stats stats = users.stats("age", Where.field("age").gte(30));
+
+    assertThat(users.sum("age", Where.ALL)).isEqualByComparingTo("90");
     assertThat(stats.count()).isEqualTo(2);
     assertThat(stats.sum()).isEqualByComparingTo("65");
     assertThat(stats.avg()).isEqualTo(32.5);
     assertThat(stats.min()).isEqualByComparingTo("30");
     assertThat(stats.max()).isEqualByComparingTo("35");
+  }
+
+  @Test
+  void statsOfNothingAreZeroAndNulls() {
+    threeAges();
+
     assertThat(users.stats("age", Where.field("age").gt(100))).isEqualTo(new Stats(0, null, null, null, null));
+  }
+
+  @Test
+  void statsRefuseATextAttribute() {
     assertThatThrownBy(() -> users.stats("name", Where.ALL)).isInstanceOf(InvalidQueryException.class)
         .hasMessage("'name' is not numeric; aggregate one of: id, age");
   }
@@ -181,12 +203,16 @@ class UserServiceTest {
   }
 
   @Test
-  void updateClearsNullablesAndRefusesBadValues() {
+  void updateClearsANullableGivenAsNull() {
     User bob = users.create(new NewUser("bob@example.com", "Bob", 25, null, "bio", Map.of("k", 1), "555"));
 
     users.update(UserChanges.of(new java.util.HashMap<>(Map.of("age", 26)) {{ put("bio", null); }}), Where.field("id").eq(bob.id()));
 
     assertThat(users.get(bob.id())).extracting(User::age, User::bio, User::phone).containsExactly(26, null, "555");
+  }
+
+  @Test
+  void changesRefuseColumnsThatCannotBeSetAndBadValues() {
     assertThatThrownBy(() -> UserChanges.set("createdAt", "2020-01-01T00:00:00Z")).isInstanceOf(InvalidQueryException.class)
         .hasMessageStartingWith("'createdAt' cannot be updated; allowed: age, bio, email");
     assertThatThrownBy(() -> UserChanges.set("age", "old")).isInstanceOf(InvalidQueryException.class);
@@ -228,10 +254,10 @@ class UserServiceTest {
   }
 
   @Test
-  void upsertSaysUnknownWhereTheDatabaseCannotTell(@Autowired UserMapper mapper) {
+  void upsertSaysUnknownWhereTheDatabaseCannotTell(@Autowired UserMapper mapper, @Autowired UserReportMapper reports) {
     // A database on which the probe fails (here: it cannot even be asked) gets created = null, not a guess.
     UpsertCreatedFlag cannotTell = new UpsertCreatedFlag(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none"));
-    UserService service = new UserService(mapper, cannotTell, 5000);
+    UserService service = new UserService(mapper, reports, cannotTell, 5000);
 
     UpsertResult first = service.upsert(NewUser.of("unknown@example.com", "Unknown", 1));
     UpsertResult second = service.upsert(NewUser.of("unknown@example.com", "Unknown 2", 2));
@@ -244,35 +270,76 @@ class UserServiceTest {
   }
 
   @Test
-  void destroyByFilterCountsAndRefusesEmptyFilter() {
+  void destroyByFilterCountsWhatItDeleted() {
     User alice = alice();
     users.create(NewUser.of("bob@example.com", "Bob", 25));
 
     assertThat(users.destroy(Where.field("id").eq(alice.id()))).isEqualTo(1);
     assertThat(users.destroy(Where.field("id").eq(alice.id()))).isZero();
-    assertThatThrownBy(() -> users.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
     assertThat(jdbc.sql("SELECT name FROM users").query(String.class).list()).containsExactly("Bob");
   }
 
   @Test
-  void pagesCountTotalAndStopPastTheEnd() {
-    users.bulkCreate(IntStream.rangeClosed(1, 45).mapToObj(i -> NewUser.of("p" + i + "@page.test", "P" + i, i)).toList());
-    FindOptions byAge = FindOptions.all().order(Sort.desc("age"));
+  void destroyRefusesAnEmptyFilter() {
+    alice();
 
+    assertThatThrownBy(() -> users.destroy(Where.ALL)).isInstanceOf(InvalidQueryException.class);
+    assertThat(jdbc.sql("SELECT count(*) FROM users").query(Integer.class).single()).isEqualTo(1);
+  }
+
+  private static final FindOptions BY_AGE = FindOptions.all().order(Sort.desc("age"));
+
+  private void fortyFiveUsers() {
+    users.bulkCreate(IntStream.rangeClosed(1, 45).mapToObj(i -> NewUser.of("p" + i + "@page.test", "P" + i, i)).toList());
+  }
+
+  @Test
+  void aPageIsCountedByTheSearchsOwnCountStatementFirst() {
+    fortyFiveUsers();
     statements.reset();
-    Page<User> first = users.findPage(byAge, Paging.DEFAULTS.request(1, 20));
+
+    users.findPage(BY_AGE, Paging.DEFAULTS.request(1, 20));
+
     // PageHelper runs the mapper's own selectByQuery_COUNT (same criteria fragment), then the page.
     assertThat(statements.statements().get(0)).isEqualTo("SELECT count(*) FROM users u");
-    Page<User> last = users.findPage(byAge, Paging.DEFAULTS.request(3, 20));
-    Page<User> past = users.findPage(byAge, Paging.DEFAULTS.request(4, 20));
-    Page<User> filtered = users.findPage(FindOptions.where(Where.field("age").lte(10)), Paging.DEFAULTS.request(2, 4));
+  }
+
+  @Test
+  void theFirstPageCarriesTheTotalAndPageCount() {
+    fortyFiveUsers();
+
+    Page<User> first = users.findPage(BY_AGE, Paging.DEFAULTS.request(1, 20));
 
     assertThat(first.items()).hasSize(20).first().extracting(User::age).isEqualTo(45);
     assertThat(first).extracting(Page::total, Page::pages, Page::hasNext).containsExactly(45L, 3, true);
+  }
+
+  @Test
+  void theLastPageHasTheRestAndNoNext() {
+    fortyFiveUsers();
+
+    Page<User> last = users.findPage(BY_AGE, Paging.DEFAULTS.request(3, 20));
+
     assertThat(last.items()).extracting(User::age).containsExactly(5, 4, 3, 2, 1);
     assertThat(last.hasNext()).isFalse();
+  }
+
+  @Test
+  void aPagePastTheEndIsEmptyWithTheRealTotal() {
+    fortyFiveUsers();
+
+    Page<User> past = users.findPage(BY_AGE, Paging.DEFAULTS.request(4, 20));
+
     assertThat(past.items()).isEmpty();
     assertThat(past.total()).isEqualTo(45);
+  }
+
+  @Test
+  void aFilteredPageCountsOnlyMatchingRows() {
+    fortyFiveUsers();
+
+    Page<User> filtered = users.findPage(FindOptions.where(Where.field("age").lte(10)), Paging.DEFAULTS.request(2, 4));
+
     assertThat(filtered.items()).extracting(User::age).containsExactly(5, 6, 7, 8);
     assertThat(filtered).extracting(Page::total, Page::pages, Page::hasNext).containsExactly(10L, 3, true);
   }

@@ -7,11 +7,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.inkwell.posts.PostReportService;
+import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.PostReports.AuthorPostRank;
 import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.users.User;
-import dev.inkwell.users.UserReportService;
+import dev.inkwell.users.UserService;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
@@ -21,10 +21,10 @@ import dev.inkwell.users.UserReports.NameAge;
 @Transactional(readOnly = true)
 public class ReportUseCases {
 
-  private final UserReportService users;
-  private final PostReportService posts;
+  private final UserService users;
+  private final PostService posts;
 
-  public ReportUseCases(UserReportService users, PostReportService posts) {
+  public ReportUseCases(UserService users, PostService posts) {
     this.users = users;
     this.posts = posts;
   }

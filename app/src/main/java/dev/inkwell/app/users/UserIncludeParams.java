@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.inkwell.app.web.QueryParams;
-import dev.inkwell.posts.PostsInclude;
+import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.WhereQueryString;
@@ -18,7 +18,7 @@ import dev.inkwell.query.WhereQueryString;
  * Like Sequelize, an include with a filter is required unless {@code required=false} says otherwise.
  * {@code posts} is null when nothing is included; {@code userParams} are the remaining parameters.
  */
-record UserIncludeParams(PostsInclude posts, Map<String, List<String>> userParams) {
+record UserIncludeParams(UserPostsInclude posts, Map<String, List<String>> userParams) {
 
   private static final String PREFIX = "posts.";
 
@@ -55,6 +55,6 @@ record UserIncludeParams(PostsInclude posts, Map<String, List<String>> userParam
       case "false" -> false;
       default -> throw new InvalidQueryException("required", "required takes true or false, got \"" + required + "\"");
     };
-    return new UserIncludeParams(new PostsInclude(where, isRequired, tags), userParams);
+    return new UserIncludeParams(new UserPostsInclude(where, isRequired, tags), userParams);
   }
 }

@@ -16,8 +16,7 @@ import dev.inkwell.app.transactions.UnitOfWork;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostService;
-import dev.inkwell.posts.PostsInclude;
-import dev.inkwell.posts.UserPostsService;
+import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
@@ -37,13 +36,11 @@ import dev.inkwell.users.UserService;
 public class UserUseCases {
 
   private final UserService users;
-  private final UserPostsService userPosts;
   private final PostService posts;
   private final UnitOfWork unitOfWork;
 
-  public UserUseCases(UserService users, UserPostsService userPosts, PostService posts, UnitOfWork unitOfWork) {
+  public UserUseCases(UserService users, PostService posts, UnitOfWork unitOfWork) {
     this.users = users;
-    this.userPosts = userPosts;
     this.posts = posts;
     this.unitOfWork = unitOfWork;
   }
@@ -70,15 +67,15 @@ public class UserUseCases {
 
   /** A user with the posts the include selects; 404 when the user is missing or a required include matches nothing. */
   @Transactional(readOnly = true)
-  public UserWithPosts getWithPosts(int id, PostsInclude include) {
-    return userPosts.findUserWithPosts(id, include).orElseThrow(() -> users.findByPk(id).isEmpty()
+  public UserWithPosts getWithPosts(int id, UserPostsInclude include) {
+    return posts.findUserWithPosts(id, include).orElseThrow(() -> users.findByPk(id).isEmpty()
         ? new UserNotFoundException(id)
         : new InvalidQueryException("posts", "user " + id + " has no posts matching the required include"));
   }
 
   @Transactional(readOnly = true)
-  public Page<UserWithPosts> pageWithPosts(FindOptions options, PostsInclude include, PageRequest page) {
-    return userPosts.findUsersWithPosts(options, include, page);
+  public Page<UserWithPosts> pageWithPosts(FindOptions options, UserPostsInclude include, PageRequest page) {
+    return posts.findUsersWithPosts(options, include, page);
   }
 
   @Transactional(readOnly = true)

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.inkwell.app.Http;
 
 /** With only a slow-statement threshold set, statements at least that slow are logged as such. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inkwell.sql.slow-threshold=0ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"inkwell.sql.slow-threshold=0ms", "logging.level.dev.inkwell.sql=INFO"})
 @ExtendWith(OutputCaptureExtension.class)
 class SlowStatementLogTest {
 

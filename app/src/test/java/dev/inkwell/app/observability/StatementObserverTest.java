@@ -23,7 +23,7 @@ import dev.inkwell.app.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Seeing what runs: the per-statement timer, the SQL log, and masked secrets. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inkwell.sql.log=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"inkwell.sql.log=true", "logging.level.dev.inkwell.sql=INFO"})
 @ExtendWith(OutputCaptureExtension.class)
 class StatementObserverTest {
 

@@ -52,6 +52,9 @@ class MigrationWithoutAdvisoryLocksTest {
 
   @Test
   void migratesAnEmptyDatabaseThenHasNothingToDo(CapturedOutput output) throws Exception {
+    // The choice is logged at INFO; the tests' logback-test.xml shows WARN and above.
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RowLockPostgreSQLDatabaseType.class);
+    log.setLevel(ch.qos.logback.classic.Level.INFO);
     try (ScratchDatabase db = withoutAdvisoryLocks()) {
       MigrateResult first = flyway(db).migrate();
       MigrateResult second = flyway(db).migrate();
@@ -64,6 +67,8 @@ class MigrationWithoutAdvisoryLocksTest {
       assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE description = 'flyway-lock'",
           Integer.class)).isZero();
       assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isZero();
+    } finally {
+      log.setLevel(null);
     }
   }
 

@@ -8,18 +8,16 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.query.InvalidQueryException;
 
 @PostsDataTest
-@Import(PostReportService.class)
-class PostReportServiceTest {
+class PostReportsTest {
 
   @Autowired
-  PostReportService reports;
+  PostService reports;
   @Autowired
   JdbcClient jdbc;
   Fixtures db;

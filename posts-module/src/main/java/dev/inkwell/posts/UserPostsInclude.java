@@ -12,18 +12,18 @@ import dev.inkwell.query.Where;
  * <li>{@code tags}: each post with its tags ({@code include=posts.tags}).</li>
  * </ul>
  */
-public record PostsInclude(Where where, boolean required, boolean tags) {
+public record UserPostsInclude(Where where, boolean required, boolean tags) {
 
-  public PostsInclude {
+  public UserPostsInclude {
     where = where == null ? Where.ALL : where;
   }
 
   /** {@code include: [{model: Post, as: 'posts'}]}: every post, users without posts too. */
-  public static PostsInclude posts() {
-    return new PostsInclude(Where.ALL, false, false);
+  public static UserPostsInclude posts() {
+    return new UserPostsInclude(Where.ALL, false, false);
   }
 
-  public static PostsInclude postsWithTags() {
-    return new PostsInclude(Where.ALL, false, true);
+  public static UserPostsInclude postsWithTags() {
+    return new UserPostsInclude(Where.ALL, false, true);
   }
 }

@@ -8,20 +8,18 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
 
-/** The guide's advanced SQL on a fixed data set, asserting exact rows. */
+/** The guide's advanced SQL (UserService's reports, UserReportMapper.xml) on a fixed data set, asserting exact rows. */
 @UsersDataTest
-@Import(UserReportService.class)
-class UserReportServiceTest {
+class UserReportsTest {
 
   @Autowired
-  UserReportService reports;
+  UserService reports;
   @Autowired
   JdbcClient jdbc;
   int alice;

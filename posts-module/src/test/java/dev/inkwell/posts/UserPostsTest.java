@@ -20,10 +20,10 @@ import dev.inkwell.tags.Tag;
 
 /** The guide's include examples on User, each asserting the exact graph returned. */
 @PostsDataTest
-class UserPostsServiceTest {
+class UserPostsTest {
 
   @Autowired
-  UserPostsService userPosts;
+  PostService userPosts;
   @Autowired
   JdbcClient jdbc;
   @Autowired
@@ -61,8 +61,8 @@ class UserPostsServiceTest {
 
   @Test
   void userWithPostsIsALeftJoin() {
-    UserWithPosts a = userPosts.findUserWithPosts(alice, PostsInclude.posts()).orElseThrow();
-    UserWithPosts c = userPosts.findUserWithPosts(carol, PostsInclude.posts()).orElseThrow();
+    UserWithPosts a = userPosts.findUserWithPosts(alice, UserPostsInclude.posts()).orElseThrow();
+    UserWithPosts c = userPosts.findUserWithPosts(carol, UserPostsInclude.posts()).orElseThrow();
 
     assertThat(a.user().name()).isEqualTo("Alice");
     assertThat(titles(a)).containsExactly("Hello", "Draft");
@@ -73,14 +73,14 @@ class UserPostsServiceTest {
     });
     assertThat(c.user().name()).isEqualTo("Carol");
     assertThat(c.posts()).isEmpty();
-    assertThat(userPosts.findUserWithPosts(-1, PostsInclude.posts())).isEmpty();
+    assertThat(userPosts.findUserWithPosts(-1, UserPostsInclude.posts())).isEmpty();
   }
 
   @Test
   void nestedIncludeLoadsEachPostsTagsInOneStatement() {
     statements.reset();
 
-    UserWithPosts a = userPosts.findUserWithPosts(alice, PostsInclude.postsWithTags()).orElseThrow();
+    UserWithPosts a = userPosts.findUserWithPosts(alice, UserPostsInclude.postsWithTags()).orElseThrow();
 
     assertThat(statements.count()).isEqualTo(1);
     assertThat(titles(a)).containsExactly("Hello", "Draft");
@@ -90,16 +90,16 @@ class UserPostsServiceTest {
 
   @Test
   void filteredIncludeRequiredReturnsTheUserOnlyWhenAPostMatches() {
-    PostsInclude published = new PostsInclude(Where.field("published").eq(true), true, false);
+    UserPostsInclude published = new UserPostsInclude(Where.field("published").eq(true), true, false);
 
-    assertThat(userPosts.findUserWithPosts(alice, published).map(UserPostsServiceTest::titles)).contains(List.of("Hello"));
+    assertThat(userPosts.findUserWithPosts(alice, published).map(UserPostsTest::titles)).contains(List.of("Hello"));
     assertThat(userPosts.findUserWithPosts(bob, published)).isEmpty();
     assertThat(userPosts.findUserWithPosts(carol, published)).isEmpty();
   }
 
   @Test
   void filteredIncludeOptionalAlwaysReturnsTheUserWithMatchingPostsOnly() {
-    PostsInclude published = new PostsInclude(Where.field("published").eq(true), false, true);
+    UserPostsInclude published = new UserPostsInclude(Where.field("published").eq(true), false, true);
 
     UserWithPosts a = userPosts.findUserWithPosts(alice, published).orElseThrow();
     UserWithPosts b = userPosts.findUserWithPosts(bob, published).orElseThrow();
@@ -111,9 +111,9 @@ class UserPostsServiceTest {
 
   @Test
   void requiredIncludeListsOnlyUsersWithPosts() {
-    Page<UserWithPosts> authors = userPosts.findUsersWithPosts(FindOptions.all(), new PostsInclude(null, true, false),
+    Page<UserWithPosts> authors = userPosts.findUsersWithPosts(FindOptions.all(), new UserPostsInclude(null, true, false),
         Paging.DEFAULTS.request(1, 20));
-    Page<UserWithPosts> everyone = userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(),
+    Page<UserWithPosts> everyone = userPosts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
         Paging.DEFAULTS.request(1, 20));
 
     assertThat(authors.items()).extracting(u -> u.user().name()).containsExactly("Alice", "Bob");
@@ -129,7 +129,7 @@ class UserPostsServiceTest {
   void requiredIncludeWithAFilterOnPostsAndOnUsers() {
     Page<UserWithPosts> page = userPosts.findUsersWithPosts(
         new FindOptions(Where.field("name").ne("Alice"), null, List.of(Sort.desc("name")), null, null),
-        new PostsInclude(Where.field("title").op(dev.inkwell.query.Op.ILIKE, "%bob%"), true, false),
+        new UserPostsInclude(Where.field("title").op(dev.inkwell.query.Op.ILIKE, "%bob%"), true, false),
         Paging.DEFAULTS.request(1, 20));
 
     assertThat(page.items()).extracting(u -> u.user().name()).containsExactly("Bob");
@@ -147,9 +147,9 @@ class UserPostsServiceTest {
       }
     }
 
-    Page<UserWithPosts> first = userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(),
+    Page<UserWithPosts> first = userPosts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
         Paging.DEFAULTS.request(1, 20));
-    Page<UserWithPosts> second = userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(),
+    Page<UserWithPosts> second = userPosts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
         Paging.DEFAULTS.request(2, 20));
 
     assertThat(first.items()).hasSize(20);
@@ -171,7 +171,7 @@ class UserPostsServiceTest {
     db.link(db.post(only, "p", true), tag);
 
     statements.reset();
-    userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(), Paging.DEFAULTS.request(1, 100));
+    userPosts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(), Paging.DEFAULTS.request(1, 100));
     int forOne = statements.count();
 
     IntStream.range(0, 99).forEach(i -> {
@@ -180,7 +180,7 @@ class UserPostsServiceTest {
       db.link(db.post(user, "b", false), tag);
     });
     statements.reset();
-    Page<UserWithPosts> hundred = userPosts.findUsersWithPosts(FindOptions.all(), PostsInclude.postsWithTags(),
+    Page<UserWithPosts> hundred = userPosts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
         Paging.DEFAULTS.request(1, 100));
     int forHundred = statements.count();
 
