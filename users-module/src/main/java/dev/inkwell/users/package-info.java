@@ -1,7 +1,9 @@
 /**
  * Users: the guide's User model and every User call it shows (create, bulkCreate, findOne, findByPk,
  * findAll with Op filters, attributes, order, limit/offset, count and the aggregates, update, save,
- * upsert, destroy), through {@link dev.inkwell.users.UserService}.
+ * upsert, destroy) and its advanced SQL on users, through {@link dev.inkwell.users.UserService}.
+ * UserMapper.xml's {@code columns} and {@code user} result map are the one definition of the table's
+ * columns; posts-module includes them for the reads it owns (authors, users with their posts).
  *
  * <p>Owns the {@code users} table. Calls no other module. Write methods need a transaction started by
  * the caller ({@code app}'s use cases).

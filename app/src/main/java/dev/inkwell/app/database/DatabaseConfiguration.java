@@ -2,9 +2,12 @@ package dev.inkwell.app.database;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+
+import dev.inkwell.migrations.flyway.Migrations;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -19,6 +22,12 @@ class DatabaseConfiguration {
   @Bean
   PoolerProbe poolerProbe(DataSource dataSource, Environment env) {
     return PoolerProbe.run(dataSource, PoolerMode.of(env));
+  }
+
+  /** Boot's own hook for how Flyway migrates: tried again when another instance baselines at the same moment. */
+  @Bean
+  FlywayMigrationStrategy migrations() {
+    return Migrations::migrate;
   }
 
   /** Static: a BeanPostProcessor must exist before the DataSource it checks. */
