@@ -51,87 +51,190 @@ class PostsAndTagsApiTest {
     assertThat(r.body().get("detail").asString()).startsWith(detailStart);
   }
 
-  @Test
-  void postWithAuthorAndTags() {
-    JsonNode post = http.get("/api/posts/" + hello + "?include=author,tags").body();
-    JsonNode bare = http.get("/api/posts/" + hello).body();
-
-    assertThat(post.get("author").get("name").asString()).isEqualTo("Alice");
-    assertThat(post.get("tags").findValuesAsString("name")).containsExactly("db9", "java");
-    assertThat(bare.has("author")).isFalse();
-    assertThat(bare.has("tags")).isFalse();
-    assertProblem(http.get("/api/posts/" + hello + "?include=comments"), 400, "unknown include 'comments' for posts");
+  private long count(String table) {
+    return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
   }
 
   @Test
-  void userIncludeForms() {
+  void aPostWithItsAuthorAndTags() {
+    JsonNode post = http.get("/api/posts/" + hello + "?include=author,tags").body();
+
+    assertThat(post.get("author").get("name").asString()).isEqualTo("Alice");
+    assertThat(post.get("tags").findValuesAsString("name")).containsExactly("db9", "java");
+  }
+
+  @Test
+  void aPostWithoutIncludeHasNeitherAuthorNorTags() {
+    JsonNode bare = http.get("/api/posts/" + hello).body();
+
+    assertThat(bare.has("author")).isFalse();
+    assertThat(bare.has("tags")).isFalse();
+  }
+
+  @Test
+  void aUserWithItsPosts() {
     JsonNode withPosts = http.get("/api/users/" + alice + "?include=posts").body();
-    JsonNode nested = http.get("/api/users/" + alice + "?include=posts.tags").body();
-    JsonNode optional = http.get("/api/users/" + bob + "?include=posts&posts.published=true&required=false").body();
-    Response required = http.get("/api/users/" + bob + "?include=posts&posts.published=true&required=true");
-    JsonNode authors = http.get("/api/users?include=posts&required=true").body();
 
     assertThat(withPosts.get("name").asString()).isEqualTo("Alice");
     assertThat(withPosts.get("posts").findValuesAsString("title")).containsExactly("Hello", "Draft");
+  }
+
+  @Test
+  void aUserWithItsPostsAndTheirTags() {
+    JsonNode nested = http.get("/api/users/" + alice + "?include=posts.tags").body();
+
     assertThat(nested.get("posts").get(0).get("tags").findValuesAsString("name")).containsExactly("db9", "java");
+  }
+
+  @Test
+  void anOptionalFilteredIncludeKeepsTheUser() {
+    JsonNode optional = http.get("/api/users/" + bob + "?include=posts&posts.published=true&required=false").body();
+
     assertThat(optional.get("name").asString()).isEqualTo("Bob");
     assertThat(optional.get("posts").size()).isZero();
-    assertProblem(required, 400, "user " + bob + " has no posts matching the required include");
+  }
+
+  @Test
+  void aRequiredFilteredIncludeWithoutMatchIs400() {
+    assertProblem(http.get("/api/users/" + bob + "?include=posts&posts.published=true&required=true"), 400,
+        "user " + bob + " has no posts matching the required include");
+  }
+
+  @Test
+  void aRequiredIncludeListsOnlyUsersWithPosts() {
+    JsonNode authors = http.get("/api/users?include=posts&required=true").body();
+
     assertThat(authors.get("items").findValuesAsString("name")).containsExactly("Alice");
     assertThat(authors.get("total").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void badUserIncludesAre400() {
     assertProblem(http.get("/api/users/" + alice + "?include=comments"), 400, "unknown include 'comments' for users");
     assertProblem(http.get("/api/users?posts.published=true"), 400, "posts.* filters and required need include=posts");
     assertProblem(http.get("/api/users/" + alice + "?include=posts&posts.secret=1"), 400, "unknown field 'secret' of posts");
   }
 
+  private int sqlTag() {
+    return http.post("/api/tags", "{\"name\": \"sql\"}").body().get("id").asInt();
+  }
+
   @Test
-  void tagCallsOnAPost() {
-    int sql = http.post("/api/tags", "{\"name\": \"sql\"}").body().get("id").asInt();
+  void addingATagTwiceLinksItOnce() {
+    int sql = sqlTag();
 
     Response added = http.post("/api/posts/" + hello + "/tags", "{\"tagIds\": [" + sql + ", " + sql + "]}");
     Response again = http.post("/api/posts/" + hello + "/tags", "{\"names\": [\"sql\"]}");
 
     assertThat(added.body().findValuesAsString("name")).containsExactly("db9", "java", "sql");
     assertThat(again.body().findValuesAsString("name")).containsExactly("db9", "java", "sql");
+  }
+
+  @Test
+  void removingATagAnswers204() {
+    int sql = sqlTag();
+    http.post("/api/posts/" + hello + "/tags", "{\"tagIds\": [" + sql + "]}");
+
     assertThat(http.delete("/api/posts/" + hello + "/tags/" + sql).status()).isEqualTo(204);
+    assertThat(http.get("/api/posts/" + hello + "?include=tags").body().get("tags").findValuesAsString("name"))
+        .containsExactly("db9", "java");
+  }
+
+  @Test
+  void settingTagsReplacesThemAll() {
+    int sql = sqlTag();
+
     assertThat(http.put("/api/posts/" + hello + "/tags", "{\"tagIds\": [" + sql + "]}").body().findValuesAsString("name"))
         .containsExactly("sql");
-    assertThat(http.get("/api/tags/" + sql + "/posts").body().get("posts").findValuesAsString("title")).containsExactly("Hello");
+  }
+
+  @Test
+  void aTagWithItsPosts() {
+    int java = jdbc.sql("SELECT id FROM tags WHERE name = 'java'").query(Integer.class).single();
+
+    assertThat(http.get("/api/tags/" + java + "/posts").body().get("posts").findValuesAsString("title")).containsExactly("Hello");
+  }
+
+  @Test
+  void tagsAreFilteredAndOrdered() {
+    sqlTag();
+
     assertThat(http.get("/api/tags?name[$in]=java,sql&order=-name").body().get("items").findValuesAsString("name"))
         .containsExactly("sql", "java");
   }
 
   @Test
-  void badReferencesAre4xxProblemsAndChangeNothing() {
-    long before = jdbc.sql("SELECT count(*) FROM post_tags").query(Long.class).single();
-
+  void aPostForAMissingAuthorIs400AndWritesNothing() {
     assertProblem(http.post("/api/posts", "{\"title\": \"x\", \"content\": \"y\", \"authorId\": 999999}"), 400,
         "author 999999 does not exist");
-    assertProblem(http.post("/api/posts/999999/tags", "{\"tagIds\": [1]}"), 404, "no post with id 999999");
-    assertProblem(http.post("/api/posts/" + hello + "/tags", "{\"tagIds\": [999999]}"), 404, "no tag with id 999999");
-    assertProblem(http.post("/api/posts/" + hello + "/tags", "{}"), 400, "give either tagIds or names");
-    assertProblem(http.delete("/api/posts/" + hello + "/tags/999999"), 400, "post " + hello + " has no tag 999999");
-    assertProblem(http.get("/api/tags/999999/posts"), 404, "no tag with id 999999");
-    assertProblem(http.post("/api/tags", "{\"name\": \"java\"}"), 409, "a tag named 'java' already exists");
-    assertProblem(http.post("/api/posts", "{\"title\": \"\", \"content\": \"y\", \"authorId\": " + alice + "}"), 400, "title:");
-
-    assertThat(jdbc.sql("SELECT count(*) FROM post_tags").query(Long.class).single()).isEqualTo(before);
-    assertThat(jdbc.sql("SELECT count(*) FROM posts").query(Long.class).single()).isEqualTo(2);
+    assertThat(count("posts")).isEqualTo(2);
   }
 
   @Test
-  void postCrudSearchAndCascade() {
+  void tagsOfAMissingPostAre404AndLinkNothing() {
+    long links = count("post_tags");
+
+    assertProblem(http.post("/api/posts/999999/tags", "{\"tagIds\": [1]}"), 404, "no post with id 999999");
+    assertThat(count("post_tags")).isEqualTo(links);
+  }
+
+  @Test
+  void aMissingTagIs404AndLinksNothing() {
+    long links = count("post_tags");
+
+    assertProblem(http.post("/api/posts/" + hello + "/tags", "{\"tagIds\": [999999]}"), 404, "no tag with id 999999");
+    assertThat(count("post_tags")).isEqualTo(links);
+  }
+
+  @Test
+  void aTagsBodyWithNeitherIdsNorNamesIs400() {
+    long links = count("post_tags");
+
+    assertProblem(http.post("/api/posts/" + hello + "/tags", "{}"), 400, "give either tagIds or names");
+    assertThat(count("post_tags")).isEqualTo(links);
+  }
+
+  @Test
+  void removingATagThePostDoesNotHaveIs400() {
+    long links = count("post_tags");
+
+    assertProblem(http.delete("/api/posts/" + hello + "/tags/999999"), 400, "post " + hello + " has no tag 999999");
+    assertThat(count("post_tags")).isEqualTo(links);
+  }
+
+  @Test
+  void aDuplicateTagNameIs409AndAddsNoTag() {
+    assertProblem(http.post("/api/tags", "{\"name\": \"java\"}"), 409, "a tag named 'java' already exists");
+    assertThat(count("tags")).isEqualTo(2);
+  }
+
+  @Test
+  void searchTakesFindAllOptions() {
     JsonNode page = http.post("/api/posts/search", """
         {"where": {"published": false}, "order": [["title", "ASC"]], "limit": 10}""").body();
-    Response patched = http.patch("/api/posts/" + hello, "{\"title\": \"Hello again\"}");
 
     assertThat(page.get("items").findValuesAsString("title")).containsExactly("Draft");
+  }
+
+  @Test
+  void patchChangesTheTitle() {
+    Response patched = http.patch("/api/posts/" + hello, "{\"title\": \"Hello again\"}");
+
     assertThat(patched.body().get("title").asString()).isEqualTo("Hello again");
+  }
+
+  @Test
+  void aListCanIncludeTags() {
     assertThat(http.get("/api/posts?title[$startsWith]=Hello&include=tags").body().get("items").get(0).get("tags").size())
         .isEqualTo(2);
+  }
+
+  @Test
+  void deletingAUserDeletesItsPostsAndTheirLinksButNotTheTags() {
     assertThat(http.delete("/api/users/" + alice).status()).isEqualTo(204);
-    assertThat(jdbc.sql("SELECT count(*) FROM posts").query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("SELECT count(*) FROM post_tags").query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("SELECT count(*) FROM tags").query(Long.class).single()).isEqualTo(2);
+
+    assertThat(count("posts")).isZero();
+    assertThat(count("post_tags")).isZero();
+    assertThat(count("tags")).isEqualTo(2);
   }
 }

@@ -71,15 +71,24 @@ class HardeningTest {
   // ------------------------------------------------------------------ security
 
   @Test
-  void writesNeedTheTokenAndReadsDoNot() {
+  void writesWithoutTheRightTokenAre401AndChangeNothing() {
     assertProblem(anonymous.post("/api/users", "{\"email\": \"b@example.com\", \"name\": \"B\"}"), 401);
     assertProblem(anonymous.withToken("wrong-token").delete("/api/users/" + alice), 401);
     assertProblem(anonymous.patch("/api/users/" + alice, "{\"name\": \"X\"}"), 401);
 
+    assertThat(jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, alice)).isEqualTo("Alice");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void readsNeedNoToken() {
     assertThat(anonymous.get("/api/users/" + alice).status()).isEqualTo(200);
     assertThat(anonymous.post("/api/users/search", "{}").status()).isEqualTo(200);
+  }
+
+  @Test
+  void writesWithTheTokenGoThrough() {
     assertThat(authorized.post("/api/users", "{\"email\": \"b@example.com\", \"name\": \"B\"}").status()).isEqualTo(201);
-    assertThat(jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, alice)).isEqualTo("Alice");
   }
 
   @Test
@@ -101,18 +110,42 @@ class HardeningTest {
   // ------------------------------------------------------------------ size limits
 
   @Test
-  void bodiesAndBatchesHaveLimits() {
+  void aBodyOverTheLimitIs413() {
     String big = "{\"email\": \"big@example.com\", \"name\": \"Big\", \"bio\": \"" + "x".repeat(70_000) + "\"}";
+
+    assertProblem(authorized.post("/api/users", big), 413);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void aBulkOverTheLimitIs400() {
     String tooMany = IntStream.range(0, 101).mapToObj(i -> "{\"email\": \"u" + i + "@example.com\", \"name\": \"U\"}")
         .collect(Collectors.joining(",", "[", "]"));
 
-    assertProblem(authorized.post("/api/users", big), 413);
     Response bulk = authorized.post("/api/users/bulk", tooMany);
+
     assertProblem(bulk, 400);
     assertThat(bulk.body().get("detail").asString()).isEqualTo("at most 100 rows per bulk request, got 101");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void anEmptyBulkIs400() {
     assertProblem(authorized.post("/api/users/bulk", "[]"), 400);
+  }
+
+  @Test
+  void aPageSizeIsCappedAt100() {
     assertThat(anonymous.get("/api/users?size=100000").body().get("size").asInt()).isEqualTo(100);
+  }
+
+  @Test
+  void kOverItsLimitIs400() {
     assertProblem(anonymous.post("/api/embeddings/search", "{\"vector\": [1, 2, 3], \"k\": 1000}"), 400);
+  }
+
+  @Test
+  void aStringOverItsLengthIs400() {
     assertProblem(authorized.post("/api/users", "{\"email\": \"l@example.com\", \"name\": \"" + "n".repeat(101) + "\"}"), 400);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
   }

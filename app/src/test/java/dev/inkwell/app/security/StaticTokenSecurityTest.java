@@ -32,23 +32,32 @@ class StaticTokenSecurityTest extends PathFormsContract {
   }
 
   @Test
-  void missingAndWrongCredentialsAre401ProblemsWithTheBearerChallenge() {
+  void missingCredentialsAre401WithTheBearerChallenge() {
     RawHttp.Response missing = RawHttp.send(port, "POST", "/api/users", "{}", null);
-    RawHttp.Response wrong = RawHttp.send(port, "POST", "/api/users", "{}", "wrong-token");
 
     assertThat(missing.status()).isEqualTo(401);
     assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
     assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
     assertThat(missing.body()).contains("\"status\":401").contains("Authorization: Bearer");
+  }
+
+  @Test
+  void aWrongTokenIs401WithInvalidTokenAndIsNotEchoed() {
+    RawHttp.Response wrong = RawHttp.send(port, "POST", "/api/users", "{}", "wrong-token");
+
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
     assertThat(wrong.body()).contains("\"status\":401").doesNotContain("wrong-token").doesNotContain("Exception");
   }
 
   @Test
-  void healthAndInfoArePublicAndTheRestOfTheActuatorNeedsTheToken() {
+  void healthAndInfoArePublic() {
     assertThat(RawHttp.send(port, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
     assertThat(RawHttp.send(port, "GET", "/actuator/info", null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theRestOfTheActuatorNeedsTheToken() {
     assertThat(RawHttp.send(port, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(401);
     assertThat(RawHttp.send(port, "GET", "/actuator", null, null).status()).isEqualTo(401);
     assertThat(RawHttp.send(port, "GET", "/Actuator/Prometheus", null, null).status()).isIn(400, 401, 404);

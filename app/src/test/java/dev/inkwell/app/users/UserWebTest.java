@@ -1,14 +1,13 @@
 package dev.inkwell.app.users;
 
+import static dev.inkwell.app.web.ProblemResults.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -43,13 +42,6 @@ class UserWebTest {
   MockMvc mvc;
   @MockitoBean
   UserUseCases users;
-
-  private static ResultActions problem(ResultActions result, int status, String field) throws Exception {
-    result.andExpect(status().is(status))
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.status").value(status));
-    return field == null ? result : result.andExpect(jsonPath("$.field").value(field));
-  }
 
   private ResultActions postJson(String path, String body) throws Exception {
     return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
