@@ -4,7 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -68,6 +76,26 @@ class ModularityTest {
           .allowEmptyShould(true)
           .check(CLASSES);
     }
+  }
+
+  /** Mapper XML keeps the same rule: another module's SQL is included from its published files (UserSql.xml). */
+  @Test
+  void noMapperXmlUsesAnotherModulesInternals() throws Exception {
+    Pattern reference = Pattern.compile("(?:refid|resultMap|extends)=\"dev\\.inkwell\\.(\\w+)\\.internal\\.");
+    List<String> violations = new ArrayList<>();
+    Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:dev/inkwell/**/*.xml");
+    for (Resource file : files) {
+      String path = file.getURL().toString();
+      String owner = path.replaceFirst(".*/dev/inkwell/(\\w+)/.*", "$1");
+      Matcher m = reference.matcher(file.getContentAsString(StandardCharsets.UTF_8));
+      while (m.find()) {
+        if (!m.group(1).equals(owner)) {
+          violations.add(path.replaceFirst(".*/dev/inkwell/", "") + " uses " + m.group(0));
+        }
+      }
+    }
+    assertThat(files).hasSizeGreaterThan(8);
+    assertThat(violations).isEmpty();
   }
 
   @Test

@@ -97,13 +97,17 @@ class PostServiceTest {
     assertThat(posts.findTagWithPosts(-1)).isEmpty();
   }
 
-  @Test
-  void filtersOrderAndPagesWithTagsInFixedStatements() {
+  private void twentyFiveTaggedPosts() {
     int t1 = db.tag("t1");
     int t2 = db.tag("t2");
     for (int i = 1; i <= 25; i++) {
       db.link(db.post(alice, String.format("Post %02d", i), i % 2 == 0), t1, t2);
     }
+  }
+
+  @Test
+  void aPageWithAuthorsAndTagsTakesThreeStatements() {
+    twentyFiveTaggedPosts();
     statements.reset();
 
     Page<Post> page = posts.findPage(FindOptions.where(Where.field("title").op(dev.inkwell.query.Op.STARTS_WITH, "Post"))
@@ -116,9 +120,25 @@ class PostServiceTest {
       assertThat(p.author().name()).isEqualTo("Alice");
     });
     assertThat(page.total()).isEqualTo(25);
+  }
+
+  @Test
+  void countCountsUnderAFilter() {
+    twentyFiveTaggedPosts();
+
     assertThat(posts.count(Where.field("published").eq(true))).isEqualTo(12);
+  }
+
+  @Test
+  void findAllTakesLimitAndOffset() {
+    twentyFiveTaggedPosts();
+
     assertThat(posts.findAll(FindOptions.where(Where.field("published").eq(true)).order(Sort.asc("title"))
         .limit(2, 1L), PostInclude.NONE)).extracting(Post::title).containsExactly("Post 04", "Post 06");
+  }
+
+  @Test
+  void anUnknownFieldIsRefused() {
     assertThatThrownBy(() -> posts.findAll(FindOptions.where(Where.field("email").eq("x")), PostInclude.NONE))
         .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith("unknown field 'email' of posts");
   }

@@ -72,16 +72,37 @@ class TagServiceTest {
         .hasMessage("no tags with ids [-6, -5]");
   }
 
-  @Test
-  void filtersOrdersAndPagesWithTheSharedModel() {
+  private void twelveTags() {
     IntStream.rangeClosed(1, 12).forEach(i -> tags.create(new NewTag("tag-" + (char) ('a' + i))));
+  }
+
+  @Test
+  void findAllFiltersWithTheSharedModel() {
+    twelveTags();
 
     assertThat(tags.findAll(new FindOptions(Where.field("name").op(dev.inkwell.query.Op.STARTS_WITH, "tag-b"), null,
         List.of(Sort.desc("name")), null, null))).extracting(Tag::name).containsExactly("tag-b");
+  }
+
+  @Test
+  void aPageIsOrderedAndCounted() {
+    twelveTags();
+
     Page<Tag> page = tags.findPage(FindOptions.all().order(Sort.desc("name")), Paging.DEFAULTS.request(2, 5));
+
     assertThat(page.items()).extracting(Tag::name).containsExactly("tag-h", "tag-g", "tag-f", "tag-e", "tag-d");
     assertThat(page).extracting(Page::total, Page::pages, Page::hasNext).containsExactly(12L, 3, true);
+  }
+
+  @Test
+  void countCountsUnderAFilter() {
+    twelveTags();
+
     assertThat(tags.count(Where.field("name").in("tag-b", "tag-c", "nope"))).isEqualTo(2);
+  }
+
+  @Test
+  void anUnknownFieldIsRefusedNamingTheAllowedOnes() {
     assertThatThrownBy(() -> tags.findAll(FindOptions.where(Where.field("title").eq("x"))))
         .isInstanceOf(InvalidQueryException.class).hasMessage("unknown field 'title' of tags; allowed: id, name");
   }

@@ -2,8 +2,8 @@
  * Users: the guide's User model and every User call it shows (create, bulkCreate, findOne, findByPk,
  * findAll with Op filters, attributes, order, limit/offset, count and the aggregates, update, save,
  * upsert, destroy) and its advanced SQL on users, through {@link dev.inkwell.users.UserService}.
- * UserMapper.xml's {@code columns} and {@code user} result map are the one definition of the table's
- * columns; posts-module includes them for the reads it owns (authors, users with their posts).
+ * {@code UserSql.xml} beside this package holds the one definition of the table's columns and result
+ * map, published for posts-module's reads (authors, users with their posts).
  *
  * <p>Owns the {@code users} table. Calls no other module. Write methods need a transaction started by
  * the caller ({@code app}'s use cases).
