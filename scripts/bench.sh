@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (JSON). Usage: scripts/bench.sh [data|vectors] [--quick]  (data = W1..W9)
-# Starts the local database if needed and runs against a database of its own (inkwell_bench),
-# dropped and created again each run.
+#                                            or scripts/bench.sh http [seconds per route]  (the jar, wrk)
+# Starts the local database if needed and runs against a database of its own (inkwell_bench,
+# inkwell_bench_http), dropped and created again each run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOG_TAG=bench
 . "$ROOT/scripts/lib.sh"
 cd "$ROOT"
+if [ "${1:-}" = http ]; then
+  shift
+  exec scripts/bench-http.sh "$@"
+fi
 ensure_java_and_maven
 scripts/db.sh start
 log "building the benchmark jar"

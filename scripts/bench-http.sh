@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the deployed jar (scripts/bench.sh http [seconds=20]): starts target/inkwell.jar on
+# a database of its own (inkwell_bench_http, created again each run, seeded with plain SQL), then runs
+# Debian's wrk against six routes, 32 connections each, after an untimed warm-up of the same route.
+# Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOG_TAG=bench-http
+. "$ROOT/scripts/lib.sh"
+cd "$ROOT"
+SECONDS_PER_ROUTE=${1:-20}
+CONNECTIONS=32
+PORT=18081
+DB=inkwell_bench_http
+ensure_java_and_maven
+command -v wrk >/dev/null || { log "installing wrk"; apt_install wrk; }
+scripts/db.sh start
+PSQL=(psql -X -q -h 127.0.0.1 -p 54329 -U inkwell -v ON_ERROR_STOP=1)
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+"${PSQL[@]}" -d "$DB" -c "CREATE EXTENSION vector"
+log "building the service jar"
+mvn -B -q -DskipTests -pl app -am package
+TOKEN=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+java -jar app/target/inkwell.jar --server.port=$PORT --inkwell.security.token="$TOKEN" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:54329/$DB" > target-bench-http.log 2>&1 &
+SERVICE=$!
+trap 'kill -TERM $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || die "the jar did not start: see target-bench-http.log"
+
+log "seeding 1,000 users with 5 posts each, 2 tags per post, 10,000 embeddings"
+"${PSQL[@]}" -d "$DB" <<'SQL'
+INSERT INTO users (email, name, age) SELECT 'u' || n || '@bench.test', 'User ' || n, 18 + n % 60 FROM generate_series(1, 1000) n;
+INSERT INTO tags (name) SELECT 'tag-' || n FROM generate_series(1, 20) n;
+INSERT INTO posts (title, content, published, "authorId")
+  SELECT 'Post ' || u || '-' || k, 'text', k % 2 = 0, u FROM generate_series(1, 1000) u, generate_series(1, 5) k;
+INSERT INTO post_tags ("postId", "tagId") SELECT p.id, 1 + p.id % 20 FROM posts p UNION SELECT p.id, 1 + (p.id + 7) % 20 FROM posts p;
+INSERT INTO embeddings (name, embedding)
+  SELECT 'e' || n, ('[' || random() || ',' || random() || ',' || random() || ']')::vector FROM generate_series(1, 10000) n;
+ANALYZE;
+SQL
+
+export WRK_DIR="$ROOT/bench/wrk" TOKEN USERS=1000
+run() { # ROUTE SCRIPT PATH: warm-up, then the measured run
+  local route=$1 script=$2 path=$3
+  ROUTE=$route wrk -t2 -c$CONNECTIONS -d5s -s "$WRK_DIR/$script" "http://127.0.0.1:$PORT$path" >/dev/null
+  ROUTE=$route wrk -t2 -c$CONNECTIONS -d"${SECONDS_PER_ROUTE}s" -s "$WRK_DIR/$script" "http://127.0.0.1:$PORT$path" | grep '^{'
+}
+INCLUDE= run "GET /api/users/{id}" get-user.lua ""
+INCLUDE=posts.tags run "GET /api/users/{id}?include=posts.tags" get-user.lua ""
+ROUTE_PATH='/api/users?age%5B%24gte%5D=30&order=-age&size=20'
+ROUTE="GET /api/users?age[\$gte]=30&order=-age&size=20" wrk -t2 -c$CONNECTIONS -d5s -s "$WRK_DIR/report.lua" "http://127.0.0.1:$PORT$ROUTE_PATH" >/dev/null
+ROUTE="GET /api/users?age[\$gte]=30&order=-age&size=20" wrk -t2 -c$CONNECTIONS -d"${SECONDS_PER_ROUTE}s" -s "$WRK_DIR/report.lua" "http://127.0.0.1:$PORT$ROUTE_PATH" | grep '^{'
+PATH_=/api/users BODY='{"email": "w%d@bench.test", "name": "W", "age": 30}' run "POST /api/users" post-json.lua ""
+PATH_=/api/embeddings/search BODY='{"vector": [0.5, 0.5, 0.5], "k": 5}' run "POST /api/embeddings/search (k=5, cosine)" post-json.lua ""
+PATH_=/api/users/with-post BODY='{"user": {"email": "p%d@bench.test", "name": "P"}, "post": {"title": "T", "content": "C"}}' \
+  run "POST /api/users/with-post" post-json.lua ""
