@@ -1,0 +1,142 @@
+package dev.inkwell.app.performance;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback proxy in front of PostgreSQL that counts round trips: the messages after which the
+ * client waits for the server (every Sync of the extended protocol, every simple Query but the BEGIN
+ * pgjdbc sends in one batch with the statement after it).
+ */
+final class RoundTripCounter implements AutoCloseable {
+
+  private static final int SSL_REQUEST = 80877103;
+  private static final int GSS_REQUEST = 80877104;
+
+  private final String host;
+  private final int targetPort;
+  private final ServerSocket server;
+  private final AtomicInteger roundTrips = new AtomicInteger();
+
+  RoundTripCounter(String host, int targetPort) throws IOException {
+    this.host = host;
+    this.targetPort = targetPort;
+    this.server = new ServerSocket();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Thread accept = new Thread(this::accept, "round-trip-counter");
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  /** Round trips since the last call. */
+  int take() {
+    return roundTrips.getAndSet(0);
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        Socket upstream = new Socket(host, targetPort);
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
+        start(() -> copy(upstream.getInputStream(), client.getOutputStream()), client, upstream);
+        start(() -> countAndCopy(new DataInputStream(new java.io.BufferedInputStream(client.getInputStream())), upstream.getOutputStream()),
+            client, upstream);
+      } catch (IOException e) {
+        // closed
+      }
+    }
+  }
+
+  private interface Pump {
+    void run() throws IOException;
+  }
+
+  private static void start(Pump pump, Socket a, Socket b) {
+    Thread t = new Thread(() -> {
+      try {
+        pump.run();
+      } catch (IOException e) {
+        // a side closed
+      } finally {
+        closeQuietly(a);
+        closeQuietly(b);
+      }
+    }, "round-trip-pump");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void copy(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      out.write(buffer, 0, n);
+      out.flush();
+    }
+  }
+
+  /**
+   * Untyped start-up messages (SSL/GSS requests, then the startup packet), then typed messages. A
+   * Sync or a simple Query is a round trip, except the simple Query pgjdbc opens a transaction with
+   * (BEGIN, BEGIN READ ONLY): the driver writes it in the same batch as the statement that follows and
+   * does not wait for it. HikariCP's check of a connection idle for over 500 ms is left out too: it
+   * depends on timing, not on the route.
+   */
+  private void countAndCopy(DataInputStream in, OutputStream out) throws IOException {
+    boolean started = false;
+    while (true) {
+      byte type = 0;
+      if (started) {
+        type = in.readByte();
+      }
+      int length = in.readInt();
+      byte[] body = new byte[length - 4];
+      in.readFully(body);
+      // Counted before it is passed on: the answer cannot reach the client, and the test, first.
+      if (started && (type == 'S' || (type == 'Q' && counts(new String(body, 0, body.length - 1, StandardCharsets.UTF_8))))) {
+        roundTrips.incrementAndGet();
+      }
+      if (started) {
+        out.write(type);
+      }
+      out.write(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+      out.write(body);
+      out.flush();
+      if (!started) {
+        int code = length >= 8 ? ((body[0] & 0xff) << 24) | ((body[1] & 0xff) << 16) | ((body[2] & 0xff) << 8) | (body[3] & 0xff) : 0;
+        started = code != SSL_REQUEST && code != GSS_REQUEST;
+      }
+    }
+  }
+
+  /** The pipelined BEGIN, and the pool's liveness check (pgjdbc's isValid: an empty query), do not count. */
+  private static boolean counts(String query) {
+    return !query.isEmpty() && !query.startsWith("BEGIN");
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(server);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // already closed
+    }
+  }
+}
