@@ -44,9 +44,10 @@ import static dev.inkwell.posts.PostFields.POSTS;
 import static dev.inkwell.users.UserFields.USERS;
 
 /**
- * Post calls: CRUD with the shared filter model, eager loading of author and tags, the
- * many-to-many calls on a post's tags, users with their posts, and the posts reports. Every eager load costs a fixed number of statements, however
- * many posts and tags it returns. Writes require a transaction (propagation MANDATORY).
+ * Post calls: CRUD with the shared filter model, eager loading of author and tags, the many-to-many
+ * calls on a post's tags, users with their posts, and the posts reports. Every eager load costs a
+ * fixed number of statements, however many posts and tags it returns. Writes require a transaction
+ * (propagation MANDATORY).
  */
 @Service
 public class PostService {

@@ -1,5 +1,6 @@
 package dev.inkwell.app.performance;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +54,8 @@ final class RoundTripCounter implements AutoCloseable {
         client.setTcpNoDelay(true);
         upstream.setTcpNoDelay(true);
         start(() -> copy(upstream.getInputStream(), client.getOutputStream()), client, upstream);
-        start(() -> countAndCopy(new DataInputStream(new java.io.BufferedInputStream(client.getInputStream())), upstream.getOutputStream()),
-            client, upstream);
+        start(() -> countAndCopy(new DataInputStream(new BufferedInputStream(client.getInputStream())),
+            upstream.getOutputStream()), client, upstream);
       } catch (IOException e) {
         // closed
       }
