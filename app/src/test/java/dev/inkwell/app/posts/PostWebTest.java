@@ -1,13 +1,13 @@
 package dev.inkwell.app.posts;
 
-import static dev.inkwell.app.web.ProblemResults.problem;
+import static dev.inkwell.app.web.WebSlice.postJson;
+import static dev.inkwell.app.web.WebSlice.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.util.List;
@@ -18,10 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import dev.inkwell.posts.PostNotFoundException;
 import dev.inkwell.query.InvalidQueryException;
@@ -42,13 +40,9 @@ class PostWebTest {
   @MockitoBean
   PostUseCases posts;
 
-  private ResultActions postJson(String path, String body) throws Exception {
-    return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
-  }
-
   @Test
   void aBlankTitleIs400NamingTheField() throws Exception {
-    problem(postJson("/api/posts", "{\"title\": \"\", \"content\": \"y\", \"authorId\": 1}"), 400, "title")
+    problem(mvc.perform(postJson("/api/posts", "{\"title\": \"\", \"content\": \"y\", \"authorId\": 1}")), 400, "title")
         .andExpect(jsonPath("$.detail").value(Matchers.startsWith("title:")));
     verifyNoInteractions(posts);
   }
@@ -70,7 +64,7 @@ class PostWebTest {
   void aMissingTagIs404NamingTheId() throws Exception {
     when(posts.changeTags(anyInt(), any(), anyBoolean())).thenThrow(new TagNotFoundException(List.of(999999)));
 
-    problem(postJson("/api/posts/1/tags", "{\"tagIds\": [999999]}"), 404, "id")
+    problem(mvc.perform(postJson("/api/posts/1/tags", "{\"tagIds\": [999999]}")), 404, "id")
         .andExpect(jsonPath("$.detail").value("no tag with id 999999"));
   }
 
@@ -78,6 +72,6 @@ class PostWebTest {
   void aRefusedArgumentOfAUseCaseIs400NamingItsField() throws Exception {
     when(posts.changeTags(anyInt(), any(), anyBoolean())).thenThrow(new InvalidQueryException("tagIds", "give either tagIds or names"));
 
-    problem(postJson("/api/posts/1/tags", "{}"), 400, "tagIds").andExpect(jsonPath("$.detail").value("give either tagIds or names"));
+    problem(mvc.perform(postJson("/api/posts/1/tags", "{}")), 400, "tagIds").andExpect(jsonPath("$.detail").value("give either tagIds or names"));
   }
 }

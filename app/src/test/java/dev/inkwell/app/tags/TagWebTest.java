@@ -1,12 +1,12 @@
 package dev.inkwell.app.tags;
 
-import static dev.inkwell.app.web.ProblemResults.problem;
+import static dev.inkwell.app.web.WebSlice.postJson;
+import static dev.inkwell.app.web.WebSlice.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.util.List;
@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,7 +37,7 @@ class TagWebTest {
 
   @Test
   void aBlankNameIs400NamingTheField() throws Exception {
-    problem(mvc.perform(post("/api/tags").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \" \"}")), 400, "name");
+    problem(mvc.perform(postJson("/api/tags", "{\"name\": \" \"}")), 400, "name");
     verifyNoInteractions(tags);
   }
 
@@ -46,7 +45,7 @@ class TagWebTest {
   void aDuplicateNameIs409() throws Exception {
     when(tags.create(any(NewTag.class))).thenThrow(new DuplicateTagException("java", null));
 
-    problem(mvc.perform(post("/api/tags").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"java\"}")), 409, "name")
+    problem(mvc.perform(postJson("/api/tags", "{\"name\": \"java\"}")), 409, "name")
         .andExpect(jsonPath("$.detail").value("a tag named 'java' already exists"));
   }
 

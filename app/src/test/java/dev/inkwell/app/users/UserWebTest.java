@@ -1,12 +1,12 @@
 package dev.inkwell.app.users;
 
-import static dev.inkwell.app.web.ProblemResults.problem;
+import static dev.inkwell.app.web.WebSlice.postJson;
+import static dev.inkwell.app.web.WebSlice.problem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import org.hamcrest.Matchers;
@@ -16,10 +16,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.query.Paging;
@@ -43,10 +41,6 @@ class UserWebTest {
   @MockitoBean
   UserUseCases users;
 
-  private ResultActions postJson(String path, String body) throws Exception {
-    return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
-  }
-
   @Test
   void anUnknownOperatorIs400AndReachesNoUseCase() throws Exception {
     problem(mvc.perform(get("/api/users").queryParam("age[$near]", "3")), 400, "$near")
@@ -69,27 +63,27 @@ class UserWebTest {
 
   @Test
   void anInvalidEmailIs400NamingTheField() throws Exception {
-    problem(postJson("/api/users", "{\"email\": \"not-an-email\", \"name\": \"X\"}"), 400, "email")
+    problem(mvc.perform(postJson("/api/users", "{\"email\": \"not-an-email\", \"name\": \"X\"}")), 400, "email")
         .andExpect(jsonPath("$.detail").value(Matchers.startsWith("email:")));
     verifyNoInteractions(users);
   }
 
   @Test
   void aNameOverItsLengthIs400NamingTheField() throws Exception {
-    problem(postJson("/api/users", "{\"email\": \"x@example.com\", \"name\": \"" + "n".repeat(101) + "\"}"), 400, "name");
+    problem(mvc.perform(postJson("/api/users", "{\"email\": \"x@example.com\", \"name\": \"" + "n".repeat(101) + "\"}")), 400, "name");
     verifyNoInteractions(users);
   }
 
   @Test
   void aBulkNamesTheIndexOfTheInvalidUser() throws Exception {
-    problem(postJson("/api/users/bulk", "[{\"email\": \"ok@example.com\", \"name\": \"Ok\"}, {\"email\": \"bad\", \"name\": \"Bad\"}]"),
+    problem(mvc.perform(postJson("/api/users/bulk", "[{\"email\": \"ok@example.com\", \"name\": \"Ok\"}, {\"email\": \"bad\", \"name\": \"Bad\"}]")),
         400, "email[1]");
     verifyNoInteractions(users);
   }
 
   @Test
   void malformedJsonIs400() throws Exception {
-    problem(postJson("/api/users", "{not json"), 400, null);
+    problem(mvc.perform(postJson("/api/users", "{not json")), 400, null);
     verifyNoInteractions(users);
   }
 
@@ -104,7 +98,7 @@ class UserWebTest {
   void aDuplicateEmailIs409NamingTheField() throws Exception {
     when(users.create(any(NewUser.class))).thenThrow(new DuplicateEmailException("alice@example.com", null));
 
-    problem(postJson("/api/users", "{\"email\": \"alice@example.com\", \"name\": \"Again\"}"), 409, "email")
+    problem(mvc.perform(postJson("/api/users", "{\"email\": \"alice@example.com\", \"name\": \"Again\"}")), 409, "email")
         .andExpect(jsonPath("$.detail").value("a user with email 'alice@example.com' already exists"));
   }
 }

@@ -1,11 +1,11 @@
 package dev.inkwell.app.vectors;
 
-import static dev.inkwell.app.web.ProblemResults.problem;
+import static dev.inkwell.app.web.WebSlice.postJson;
+import static dev.inkwell.app.web.WebSlice.problem;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,8 +32,7 @@ class EmbeddingWebTest {
 
   @Test
   void aNanInTheBodyIs400AndReachesNoUseCase() throws Exception {
-    problem(mvc.perform(post("/api/embeddings").contentType(MediaType.APPLICATION_JSON)
-        .content("{\"name\": \"x\", \"embedding\": [1, NaN, 3]}")), 400, null);
+    problem(mvc.perform(postJson("/api/embeddings", "{\"name\": \"x\", \"embedding\": [1, NaN, 3]}")), 400, null);
     verifyNoInteractions(embeddings);
   }
 
