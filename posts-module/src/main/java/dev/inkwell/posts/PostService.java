@@ -1,5 +1,6 @@
 package dev.inkwell.posts;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,9 @@ import static dev.inkwell.users.UserFields.USERS;
 /**
  * Post calls: CRUD with the shared filter model, eager loading of author and tags, the many-to-many
  * calls on a post's tags, users with their posts, and the posts reports. Every eager load costs a
- * fixed number of statements, however many posts and tags it returns. Writes require a transaction
- * (propagation MANDATORY).
+ * fixed number of statements, however many posts and tags it returns. Writes of more than one
+ * statement require a transaction (propagation MANDATORY); reads and {@link #create} (one statement)
+ * join the caller's when there is one.
  */
 @Service
 public class PostService {
@@ -74,11 +77,28 @@ public class PostService {
     this.tags = tags;
   }
 
-  /** {@code Post.create}; refuses an author that does not exist, naming it. */
-  @Transactional(propagation = Propagation.MANDATORY)
+  /**
+   * {@code Post.create}; refuses an author that does not exist, naming it. One statement that inserts
+   * nothing without the author (no look-up first, no error that would abort a caller's transaction),
+   * so it needs no transaction and joins the caller's.
+   */
   public Post create(NewPost post) {
-    requireAuthor(post.authorId());
-    return posts.insert(PostRow.of(post)).toPost(false);
+    if (post.authorId() == null) {
+      throw noAuthor(null);
+    }
+    PostRow inserted;
+    try {
+      inserted = posts.insert(PostRow.of(post));
+    } catch (DataIntegrityViolationException e) {
+      if (e.getMostSpecificCause() instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+        throw noAuthor(post.authorId()); // deleted between the look-up and the insert
+      }
+      throw e;
+    }
+    if (inserted == null) {
+      throw noAuthor(post.authorId());
+    }
+    return inserted.toPost(false);
   }
 
   /** {@code Post.findByPk(id, {include})}: one statement. */
@@ -294,7 +314,11 @@ public class PostService {
 
   private void requireAuthor(Integer authorId) {
     if (authorId == null || users.findByPk(authorId).isEmpty()) {
-      throw new InvalidQueryException("authorId", "author " + authorId + " does not exist");
+      throw noAuthor(authorId);
     }
+  }
+
+  private static InvalidQueryException noAuthor(Integer authorId) {
+    return new InvalidQueryException("authorId", "author " + authorId + " does not exist");
   }
 }

@@ -41,8 +41,10 @@ import static dev.inkwell.users.UserFields.USERS;
  * The guide's User calls, and its advanced SQL on users (window functions, a CTE, DISTINCT ON,
  * bound parameters, JSONB). Filters, orders and attribute lists name fields of {@link User}; anything
  * else is refused with an {@link InvalidQueryException} before SQL runs. Lists without an explicit
- * order come back by id; every order ends with id as tie-breaker. Writes require a transaction
- * (propagation MANDATORY): start one in the caller.
+ * order come back by id; every order ends with id as tie-breaker. Writes of more than one statement
+ * require a transaction (propagation MANDATORY): start one in the caller. Reads and single-statement
+ * writes ({@link #create}, {@link #upsert}) run in the caller's transaction when there is one, else on
+ * their own.
  */
 @Service
 public class UserService {
@@ -62,8 +64,10 @@ public class UserService {
     this.maxRowsPerStatement = maxRowsPerStatement;
   }
 
-  /** {@code User.create}: the stored user, with the defaults and timestamps the database filled. */
-  @Transactional(propagation = Propagation.MANDATORY)
+  /**
+   * {@code User.create}: the stored user, with the defaults and timestamps the database filled. One
+   * statement, atomic on its own: it joins the caller's transaction when there is one and needs none.
+   */
   public User create(NewUser user) {
     try {
       return mapper.insert(UserRow.of(user));
@@ -179,9 +183,8 @@ public class UserService {
    * {@code User.upsert} by email, atomic ({@code INSERT ... ON CONFLICT (email) DO UPDATE}). On update
    * only the given attributes change (null means not given) and updatedAt moves. {@code created} is
    * true or false on PostgreSQL, and null on an engine that cannot tell (checked once, at the first
-   * upsert) rather than a guess.
+   * upsert) rather than a guess. One statement: it joins the caller's transaction and needs none.
    */
-  @Transactional(propagation = Propagation.MANDATORY)
   public UpsertResult upsert(NewUser user) {
     if (createdFlag.supported()) {
       return mapper.upsertReportingInsert(UserRow.of(user));

@@ -19,7 +19,11 @@ import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
 import dev.inkwell.tags.Tag;
 
-/** One transaction per REST call on posts and their tags; reads run read-only. */
+/**
+ * One transaction per REST call on posts and their tags that writes more than one statement. Reads and one-statement writes run without one: a
+ * statement is atomic on its own, and at the server's default isolation (READ COMMITTED) each statement
+ * takes its own snapshot inside a transaction too, so a transaction would only cost a COMMIT round trip.
+ */
 @Service
 public class PostUseCases {
 
@@ -29,17 +33,14 @@ public class PostUseCases {
     this.posts = posts;
   }
 
-  @Transactional
   public Post create(NewPost post) {
     return posts.create(post);
   }
 
-  @Transactional(readOnly = true)
   public Post get(int id, PostInclude include) {
     return posts.get(id, include);
   }
 
-  @Transactional(readOnly = true)
   public Page<Post> page(FindOptions options, PageRequest page, PostInclude include) {
     return posts.findPage(options, page, include);
   }

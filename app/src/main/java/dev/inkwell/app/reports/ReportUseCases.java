@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.PostReports.AuthorPostRank;
@@ -16,9 +15,8 @@ import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
 
-/** Reports are reads: each runs in a read-only transaction. */
+/** Reports are reads of one statement each: they run without a transaction (see UserUseCases). */
 @Service
-@Transactional(readOnly = true)
 public class ReportUseCases {
 
   private final UserService users;

@@ -14,7 +14,10 @@ import dev.inkwell.tags.Tag;
 import dev.inkwell.tags.TagNotFoundException;
 import dev.inkwell.tags.TagService;
 
-/** One transaction per REST call on tags; a tag's posts come from posts-module, which owns the links. */
+/**
+ * One transaction per REST call on tags that writes; reads run without one (see UserUseCases). A tag's
+ * posts come from posts-module, which owns the links.
+ */
 @Service
 public class TagUseCases {
 
@@ -31,17 +34,14 @@ public class TagUseCases {
     return tags.create(tag);
   }
 
-  @Transactional(readOnly = true)
   public Tag get(int id) {
     return tags.get(id);
   }
 
-  @Transactional(readOnly = true)
   public Page<Tag> page(FindOptions options, PageRequest page) {
     return tags.findPage(options, page);
   }
 
-  @Transactional(readOnly = true)
   public TagWithPosts withPosts(int id) {
     return posts.findTagWithPosts(id).orElseThrow(() -> new TagNotFoundException(java.util.List.of(id)));
   }

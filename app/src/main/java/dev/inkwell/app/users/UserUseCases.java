@@ -31,7 +31,11 @@ import dev.inkwell.users.UserChanges;
 import dev.inkwell.users.UserNotFoundException;
 import dev.inkwell.users.UserService;
 
-/** One transaction per REST call on users; reads run read-only. */
+/**
+ * One transaction per REST call on users that writes more than one statement. Reads and one-statement writes run without one: a
+ * statement is atomic on its own, and at the server's default isolation (READ COMMITTED) each statement
+ * takes its own snapshot inside a transaction too, so a transaction would only cost a COMMIT round trip.
+ */
 @Service
 public class UserUseCases {
 
@@ -45,7 +49,6 @@ public class UserUseCases {
     this.unitOfWork = unitOfWork;
   }
 
-  @Transactional
   public User create(NewUser user) {
     return users.create(user);
   }
@@ -55,30 +58,25 @@ public class UserUseCases {
     return users.bulkCreate(batch);
   }
 
-  @Transactional(readOnly = true)
   public User get(int id) {
     return users.get(id);
   }
 
-  @Transactional(readOnly = true)
   public Page<User> page(FindOptions options, PageRequest page) {
     return users.findPage(options, page);
   }
 
   /** A user with the posts the include selects; 404 when the user is missing or a required include matches nothing. */
-  @Transactional(readOnly = true)
   public UserWithPosts getWithPosts(int id, UserPostsInclude include) {
     return posts.findUserWithPosts(id, include).orElseThrow(() -> users.findByPk(id).isEmpty()
         ? new UserNotFoundException(id)
         : new InvalidQueryException("posts", "user " + id + " has no posts matching the required include"));
   }
 
-  @Transactional(readOnly = true)
   public Page<UserWithPosts> pageWithPosts(FindOptions options, UserPostsInclude include, PageRequest page) {
     return posts.findUsersWithPosts(options, include, page);
   }
 
-  @Transactional(readOnly = true)
   public Stats stats(Where where) {
     return users.stats("age", where);
   }
@@ -119,7 +117,11 @@ public class UserUseCases {
     return users.get(id);
   }
 
-  @Transactional
+  /**
+   * One statement, no transaction. It must not hold a connection while the first upsert checks the
+   * created flag on a connection of its own: with every pooled connection held by upserts waiting
+   * for that check, the check would time out and report the flag as unknown for good.
+   */
   public UpsertResult upsert(NewUser user) {
     return users.upsert(user);
   }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback proxy in front of PostgreSQL that counts round trips: the messages after which the
- * client waits for the server (every Sync of the extended protocol, every simple Query but the BEGIN
- * pgjdbc sends in one batch with the statement after it).
+ * client waits for the server (every Sync of the extended protocol after some other message, every
+ * simple Query but the BEGIN pgjdbc sends in one batch with the statement after it).
  */
 final class RoundTripCounter implements AutoCloseable {
 
@@ -94,10 +94,12 @@ final class RoundTripCounter implements AutoCloseable {
    * Sync or a simple Query is a round trip, except the simple Query pgjdbc opens a transaction with
    * (BEGIN, BEGIN READ ONLY): the driver writes it in the same batch as the statement that follows and
    * does not wait for it. HikariCP's check of a connection idle for over 500 ms is left out too: it
-   * depends on timing, not on the route.
+   * depends on timing, not on the route. pgjdbc's isValid sends it as a Sync with nothing before it
+   * (an empty query), so a Sync counts only after some other message.
    */
   private void countAndCopy(DataInputStream in, OutputStream out) throws IOException {
     boolean started = false;
+    boolean sentSinceSync = false;
     while (true) {
       byte type = 0;
       if (started) {
@@ -107,9 +109,10 @@ final class RoundTripCounter implements AutoCloseable {
       byte[] body = new byte[length - 4];
       in.readFully(body);
       // Counted before it is passed on: the answer cannot reach the client, and the test, first.
-      if (started && (type == 'S' || (type == 'Q' && counts(new String(body, 0, body.length - 1, StandardCharsets.UTF_8))))) {
+      if (started && ((type == 'S' && sentSinceSync) || (type == 'Q' && counts(new String(body, 0, body.length - 1, StandardCharsets.UTF_8))))) {
         roundTrips.incrementAndGet();
       }
+      sentSinceSync = started && type != 'S';
       if (started) {
         out.write(type);
       }
@@ -123,7 +126,7 @@ final class RoundTripCounter implements AutoCloseable {
     }
   }
 
-  /** The pipelined BEGIN, and the pool's liveness check (pgjdbc's isValid: an empty query), do not count. */
+  /** The pipelined BEGIN, and an empty query (an older pgjdbc's isValid), do not count. */
   private static boolean counts(String query) {
     return !query.isEmpty() && !query.startsWith("BEGIN");
   }
