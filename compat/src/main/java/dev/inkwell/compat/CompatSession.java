@@ -65,7 +65,10 @@ public final class CompatSession implements AutoCloseable {
         .schemas(schema)
         .locations("classpath:db/migration")
         .load();
-    flyway.migrate();
+    if (flyway.migrate().migrationsExecuted > 0) {
+      // Connections opened before the schema existed lack its session settings (the service does the same).
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
     this.context = new CompatContext(schema, spring, flyway);
     // The service read the table's facts at start-up, before this schema existed: read them here.
     context.embeddings.refreshSchemaFacts();

@@ -21,11 +21,21 @@ import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
 /**
  * The guide's vector calls with typed vectors. Every vector is checked against the table's dimension
  * (read from the catalog) and must be finite; bad input is an {@link InvalidQueryException} before any
- * SQL. Writes and searches require a transaction (propagation MANDATORY): a search may set
- * transaction-local index settings.
+ * SQL. Writes require a transaction (propagation MANDATORY); a search needs none (it joins the
+ * caller's when there is one).
  */
 @Service
 public class EmbeddingService {
+
+  /**
+   * Run by the connection pool on each new connection (app: PoolPreparer), unless a transaction
+   * pooler sits in between: iterative index scans for every search of the session, where the
+   * installed pgvector has them (0.8.0 and later). A connection opened before the extension was
+   * created does not have it: the app evicts the pool's connections after migrations ran.
+   */
+  public static final String CONNECTION_SETTINGS = "SELECT set_config('hnsw.iterative_scan', 'strict_order', false)"
+      + " FROM pg_extension WHERE extname = 'vector' AND CASE WHEN extversion ~ '^[0-9]+[.][0-9]+'"
+      + " THEN string_to_array(substring(extversion FROM '^[0-9]+[.][0-9]+'), '.')::int[] >= '{0,8}' ELSE false END";
 
   public static final int DEFAULT_K = 5;
   public static final int MAX_K = 100;
@@ -35,12 +45,15 @@ public class EmbeddingService {
   private final EmbeddingMapper mapper;
   private final VectorSupport support;
   private final int batchRows;
+  /** Directly connected, the pool runs {@link #CONNECTION_SETTINGS}; through a transaction pooler nothing session-wide is safe. */
+  private final boolean iterativeScanPerConnection;
 
   public EmbeddingService(EmbeddingMapper mapper, VectorSupport support,
-      @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
+      @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement, @Value("${inkwell.datasource.pooler:none}") String pooler) {
     this.mapper = mapper;
     this.support = support;
     this.batchRows = Math.min(maxRowsPerStatement, MAX_BATCH);
+    this.iterativeScanPerConnection = !"transaction".equalsIgnoreCase(pooler.trim());
   }
 
   /** The dimension of {@code embeddings.embedding}, as the table defines it. */
@@ -110,12 +123,25 @@ public class EmbeddingService {
    * iterative index scans keep an HNSW scan going until k rows pass the filter and the visibility
    * check: without them a scan stops after ef_search candidates, and a filter (or rows deleted but
    * not yet vacuumed) can leave fewer than k, even none.
+   * <p>
+   * One round trip, no transaction needed: the iterative scan is a setting of the connection
+   * ({@link #CONNECTION_SETTINGS}); a per-search {@code efSearch}, and behind a transaction pooler
+   * the iterative scan too, is set by a {@code set_config(..., true)} sent in the same message batch
+   * as the search, so it lasts exactly as long as the search's (implicit or caller's) transaction.
    */
-  @Transactional(propagation = Propagation.MANDATORY)
   public List<Neighbor> search(VectorSearch search) {
     SqlVectorSearch checked = check(search);
-    applySettings(search);
-    return mapper.search(checked).stream().map(EmbeddingRow::toNeighbor).toList();
+    boolean iterativeScan = support.iterativeScan() && !iterativeScanPerConnection;
+    List<EmbeddingRow> rows;
+    if (search.efSearch() == null && !iterativeScan) {
+      rows = mapper.search(checked);
+    } else {
+      // Two result sets: the settings' values, then the neighbours.
+      @SuppressWarnings("unchecked")
+      List<EmbeddingRow> found = (List<EmbeddingRow>) mapper.searchWithSettings(checked, search.efSearch(), iterativeScan).get(1);
+      rows = found;
+    }
+    return rows.stream().map(EmbeddingRow::toNeighbor).toList();
   }
 
   /**
@@ -161,7 +187,7 @@ public class EmbeddingService {
     if (search.efSearch() != null) {
       mapper.setLocal("hnsw.ef_search", Integer.toString(search.efSearch()));
     }
-    if (support.iterativeScan()) {
+    if (support.iterativeScan() && !iterativeScanPerConnection) {
       mapper.setLocal("hnsw.iterative_scan", "strict_order");
     }
   }

@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A search's ef_search lasts for its transaction only: the next transaction on the very same pooled
- * connection (same backend pid) sees pgvector's default again.
+ * A search's ef_search lasts for its transaction only, the caller's or (without one) the implicit
+ * one of its single round trip: the next statement on the very same pooled connection (same backend
+ * pid) sees pgvector's default again.
  */
 @VectorsDataTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -43,6 +44,18 @@ class EfSearchIsolationTest {
 
     assertThat(during[1]).isEqualTo("123");
     assertThat(after[0]).isEqualTo(during[0]); // the same pooled connection (Hikari hands a thread its last one)
+    assertThat(after[1]).isEqualTo("40");
+  }
+
+  @Test
+  void efSearchOfASearchWithoutATransactionEndsWithIt() {
+    String pid = jdbc.sql("SELECT pg_backend_pid()").query(String.class).single();
+
+    java.util.List<Neighbor> found = embeddings.search(VectorSearch.nearest(new float[] {1, 2, 3}, Metric.L2, 5).efSearch(123));
+    String[] after = pidAndEfSearch();
+
+    assertThat(found).isNotNull();
+    assertThat(after[0]).isEqualTo(pid);
     assertThat(after[1]).isEqualTo("40");
   }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,10 +23,12 @@ import dev.inkwell.query.Where;
 /**
  * With enough rows (20,000, committed and analyzed like a real table) the planner serves each
  * metric's k-nearest search from its own HNSW index: proof that the mapper's query shape is one the
- * index can serve. The rows are deleted and vacuumed afterwards.
+ * index can serve, and that its iterative scans fill a filtered search. The rows are deleted and
+ * vacuumed afterwards.
  */
 @VectorsDataTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HnswIndexUseTest {
 
   @Autowired
@@ -34,7 +38,17 @@ class HnswIndexUseTest {
   @Autowired
   PlatformTransactionManager transactions;
 
-  @AfterEach
+  /** 20,000 random rows, loaded once for both tests (each insert feeds three HNSW indexes). */
+  @BeforeAll
+  void loadRows() {
+    Random random = new Random(7);
+    new TransactionTemplate(transactions).executeWithoutResult(status -> embeddings.createAll(IntStream.range(0, 20_000)
+        .mapToObj(i -> new NewEmbedding("hnsw-" + i, new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat()}))
+        .toList()));
+    jdbc.sql("ANALYZE embeddings").update();
+  }
+
+  @AfterAll
   void removeRows() {
     jdbc.sql("DELETE FROM embeddings WHERE name LIKE 'hnsw-%'").update();
     jdbc.sql("VACUUM ANALYZE embeddings").update();
@@ -43,11 +57,6 @@ class HnswIndexUseTest {
   @Test
   void eachMetricUsesItsHnswIndex() {
     TransactionTemplate tx = new TransactionTemplate(transactions);
-    Random random = new Random(7);
-    tx.executeWithoutResult(status -> embeddings.createAll(IntStream.range(0, 20_000)
-        .mapToObj(i -> new NewEmbedding("hnsw-" + i, new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat()}))
-        .toList()));
-    jdbc.sql("ANALYZE embeddings").update();
     float[] q = {0.5f, 0.5f, 0.5f};
 
     String l2 = plan(tx, VectorSearch.nearest(q, Metric.L2, 10));
@@ -63,6 +72,28 @@ class HnswIndexUseTest {
     assertThat(filtered).contains("Index Scan using idx_embeddings on embeddings").contains("Filter");
     assertThat(hits).hasSize(10).allSatisfy(h -> assertThat(h.name()).startsWith("hnsw-1"));
     assertThat(hits).extracting(Neighbor::distance).isSorted();
+  }
+
+  /**
+   * ef_search 10 and a filter that about 5 % of the rows pass: a plain HNSW scan stops after its 10
+   * candidates (about one of them passing); the iterative scan every connection has keeps going until
+   * 10 pass. The control turns it off for one transaction: fewer come back, so the test can fail.
+   */
+  @Test
+  void iterativeScansFillAFilteredSearch() {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    VectorSearch narrow = VectorSearch.nearest(new float[] {0.5f, 0.5f, 0.5f}, Metric.L2, 10)
+        .where(Where.field("name").op(Op.LIKE, "hnsw-7%")).efSearch(10);
+
+    List<Neighbor> hits = embeddings.search(narrow);
+    List<Neighbor> withoutIterativeScan = tx.execute(status -> {
+      jdbc.sql("SELECT set_config('hnsw.iterative_scan', 'off', true)").query(String.class).single();
+      return embeddings.search(narrow);
+    });
+
+    assertThat(plan(tx, narrow)).contains("Index Scan using idx_embeddings on embeddings");
+    assertThat(hits).hasSize(10).allSatisfy(h -> assertThat(h.name()).startsWith("hnsw-7"));
+    assertThat(withoutIterativeScan).hasSizeLessThan(10);
   }
 
   private String plan(TransactionTemplate tx, VectorSearch search) {

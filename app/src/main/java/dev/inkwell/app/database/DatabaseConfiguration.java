@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import dev.inkwell.migrations.flyway.Migrations;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,10 +26,20 @@ class DatabaseConfiguration {
     return PoolerProbe.run(dataSource, PoolerMode.of(env));
   }
 
-  /** Boot's own hook for how Flyway migrates: tried again when another instance baselines at the same moment. */
+  /**
+   * Boot's own hook for how Flyway migrates: tried again when another instance baselines at the same
+   * moment. When scripts ran, the pool's connections are replaced as they come back: those opened
+   * before, for Flyway itself, lack the session settings that depend on the schema (pgvector's
+   * iterative scans exist only once the extension does).
+   */
   @Bean
-  FlywayMigrationStrategy migrations() {
-    return Migrations::migrate;
+  FlywayMigrationStrategy migrations(DataSource dataSource) {
+    return flyway -> {
+      if (Migrations.migrate(flyway).migrationsExecuted > 0 && dataSource instanceof HikariDataSource pool
+          && pool.getHikariPoolMXBean() != null) {
+        pool.getHikariPoolMXBean().softEvictConnections();
+      }
+    };
   }
 
   /** Static: a BeanPostProcessor must exist before the DataSource it checks. */

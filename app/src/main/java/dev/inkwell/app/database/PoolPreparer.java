@@ -14,13 +14,16 @@ import org.springframework.util.StringUtils;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 
+import dev.inkwell.vectors.EmbeddingService;
+
 /**
  * Prepares every HikariCP pool before it opens (after Boot has bound {@code spring.datasource.hikari.*}):
  * <ul>
  *   <li>its {@link DatasourceCredentials}, so that each new physical connection asks for the password
  *       again (DB9's connect tokens expire after 10 minutes; the pool opens connections all day);</li>
  *   <li>what a connection keeps for its session, by {@link PoolerMode}: directly connected, the
- *       statement timeout is set once per connection; behind a transaction-pooling proxy nothing is
+ *       statement timeout and pgvector's iterative index scans ({@link EmbeddingService#CONNECTION_SETTINGS})
+ *       are set once per connection; behind a transaction-pooling proxy nothing is
  *       (the next transaction may run on another server connection, and another client on this one),
  *       and pgjdbc names no server-side statements ({@code prepareThreshold=0}).</li>
  * </ul>
@@ -42,8 +45,12 @@ final class PoolPreparer implements BeanPostProcessor, Ordered {
       PoolerMode mode = PoolerMode.of(env);
       if (mode == PoolerMode.TRANSACTION) {
         pool.getDataSourceProperties().putIfAbsent("prepareThreshold", "0");
-      } else if (pool.getConnectionInitSql() == null) {
-        pool.setConnectionInitSql("SET statement_timeout = '" + PoolerMode.statementTimeout(env) + "'");
+      } else {
+        // One round trip for all, before the connection's first use; an init SQL of the user's own
+        // replaces the statement timeout, searches still need the iterative scans.
+        String own = pool.getConnectionInitSql() != null ? pool.getConnectionInitSql().strip().replaceAll(";+$", "")
+            : "SET statement_timeout = '" + PoolerMode.statementTimeout(env) + "'";
+        pool.setConnectionInitSql(own + "; " + EmbeddingService.CONNECTION_SETTINGS);
       }
       String file = env.getProperty("inkwell.datasource.password-file");
       String command = env.getProperty("inkwell.datasource.password-command");

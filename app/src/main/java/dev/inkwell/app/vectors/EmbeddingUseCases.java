@@ -11,7 +11,10 @@ import dev.inkwell.vectors.Neighbor;
 import dev.inkwell.vectors.NewEmbedding;
 import dev.inkwell.vectors.VectorSearch;
 
-/** One transaction per REST call on embeddings; searches run read-only (their settings end with it). */
+/**
+ * One transaction per REST call on embeddings that writes; reads and searches run without one (a
+ * search's settings travel with its statement: EmbeddingService).
+ */
 @Service
 public class EmbeddingUseCases {
 
@@ -31,7 +34,6 @@ public class EmbeddingUseCases {
     return embeddings.createAll(batch);
   }
 
-  @Transactional(readOnly = true)
   public Embedding get(int id) {
     return embeddings.get(id);
   }
@@ -46,7 +48,6 @@ public class EmbeddingUseCases {
     embeddings.delete(id);
   }
 
-  @Transactional(readOnly = true)
   public List<Neighbor> search(VectorSearch search) {
     return embeddings.search(search);
   }

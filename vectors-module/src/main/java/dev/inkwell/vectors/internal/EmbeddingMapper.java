@@ -13,6 +13,13 @@ public interface EmbeddingMapper {
   /** Nearest first, with the distance; uses the metric's HNSW index (ORDER BY distance LIMIT k). */
   List<EmbeddingRow> search(@Param("s") SqlVectorSearch search);
 
+  /**
+   * {@link #search} after {@code set_config(..., true)} of the given settings, both sent in one
+   * message batch (one round trip): two result sets, the settings' values and then the rows.
+   */
+  List<List<?>> searchWithSettings(@Param("s") SqlVectorSearch search, @Param("efSearch") Integer efSearch,
+      @Param("iterativeScan") boolean iterativeScan);
+
   /** The plan of exactly the statement {@link #search} runs. */
   List<String> explainSearch(@Param("s") SqlVectorSearch search);
 
