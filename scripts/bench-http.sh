@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# HTTP benchmark of the deployed jar (scripts/bench.sh http [seconds=20]): starts target/inkwell.jar on
+# HTTP benchmark of the deployed jar (scripts/bench.sh http [seconds=20] [--jar-option=value ...]): starts
+# target/inkwell.jar (with its default settings, or the options given) on
 # a database of its own (inkwell_bench_http, created again each run, seeded with plain SQL), then runs
 # Debian's wrk against six routes, 32 connections each, after an untimed warm-up pass over all of them.
 # Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors.
@@ -9,6 +10,7 @@ LOG_TAG=bench-http
 . "$ROOT/scripts/lib.sh"
 cd "$ROOT"
 SECONDS_PER_ROUTE=${1:-20}
+shift || true
 CONNECTIONS=32
 PORT=18081
 DB=inkwell_bench_http
@@ -22,7 +24,7 @@ log "building the service jar"
 mvn -B -q -DskipTests -pl app -am package
 TOKEN=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 java -jar app/target/inkwell.jar --server.port=$PORT --inkwell.security.token="$TOKEN" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:54329/$DB" > target-bench-http.log 2>&1 &
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:54329/$DB" "$@" > target-bench-http.log 2>&1 &
 SERVICE=$!
 trap 'kill -TERM $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

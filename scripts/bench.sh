@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (JSON). Usage: scripts/bench.sh [data|vectors] [--quick]  (data = W1..W9)
-#                                            or scripts/bench.sh http [seconds per route]  (the jar, wrk)
+#                                            or scripts/bench.sh http [seconds per route] [--jar-option=value ...]  (the jar, wrk)
 # Starts the local database if needed and runs against a database of its own (inkwell_bench,
 # inkwell_bench_http), dropped and created again each run.
 set -euo pipefail

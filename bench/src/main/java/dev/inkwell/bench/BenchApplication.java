@@ -5,27 +5,27 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 
-import org.apache.ibatis.annotations.Mapper;
-import org.mybatis.spring.annotation.MapperScan;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
-import dev.inkwell.query.testing.StatementCounter;
+import dev.inkwell.Application;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a benchmark against a fresh database: {@code data} (W1..W9, Inkwell against plain JDBC and
- * pgbench) or {@code vectors} (HNSW build, latency and recall).
- * The database named by spring.datasource.url is dropped and created again first.
+ * pgbench) or {@code vectors} (HNSW build, latency and recall). Inkwell here is the service itself:
+ * its Spring application (without the web server), so its pool, connection settings, transaction
+ * manager and statement observer, with this package's beans scanned in beside them.
+ * The database named by SPRING_DATASOURCE_URL (default inkwell_bench) is dropped and created again first.
  */
-@SpringBootApplication(scanBasePackages = {"dev.inkwell.bench", "dev.inkwell.users", "dev.inkwell.tags", "dev.inkwell.posts",
-    "dev.inkwell.vectors"})
-@MapperScan(basePackages = {"dev.inkwell.users", "dev.inkwell.tags", "dev.inkwell.posts", "dev.inkwell.vectors"},
-    annotationClass = Mapper.class)
-public class BenchApplication {
+public final class BenchApplication {
+
+  private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:54329/inkwell_bench";
+
+  private BenchApplication() {
+  }
 
   /** {@code [data|vectors] [--quick]}: data paths W1..W9 (default) or the pgvector benchmark. */
   public static void main(String[] args) throws Exception {
@@ -38,7 +38,11 @@ public class BenchApplication {
     String which = list.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("data");
     boolean quick = list.contains("--quick");
     recreateDatabase();
-    try (ConfigurableApplicationContext context = SpringApplication.run(BenchApplication.class)) {
+    // Command-line arguments: they outrank the service's application.yml.
+    String[] spring = {"--spring.datasource.url=" + url(), "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        "--logging.level.com.zaxxer.hikari=ERROR"};
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+        .web(WebApplicationType.NONE).run(spring)) {
       return switch (which) {
         case "vectors" -> context.getBean(VectorBench.class).run(quick);
         case "data" -> JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -48,15 +52,13 @@ public class BenchApplication {
     }
   }
 
-  /** Counts statements for W5's fixed-statement proof. */
-  @Bean
-  StatementCounter statementCounter() {
-    return new StatementCounter();
+  private static String url() {
+    return System.getenv().getOrDefault("SPRING_DATASOURCE_URL", DEFAULT_URL);
   }
 
   /** Drops and creates the benchmark database named by SPRING_DATASOURCE_URL (default inkwell_bench). */
   static void recreateDatabase() throws Exception {
-    String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_bench");
+    String url = url();
     String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "inkwell");
     String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
     String name = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");

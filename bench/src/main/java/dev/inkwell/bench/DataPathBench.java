@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-
-
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.pgvector.PGvector;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.inkwell.app.users.UserUseCases;
+import dev.inkwell.app.vectors.EmbeddingUseCases;
 import dev.inkwell.posts.NewPost;
-import dev.inkwell.posts.PostService;
+import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
@@ -39,10 +39,8 @@ import dev.inkwell.query.Where;
 import dev.inkwell.query.testing.StatementCounter;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.User;
-import dev.inkwell.users.UserService;
 import dev.inkwell.users.internal.UserBatch;
 import dev.inkwell.users.internal.UserRow;
-import dev.inkwell.vectors.EmbeddingService;
 import dev.inkwell.vectors.Metric;
 import dev.inkwell.vectors.NewEmbedding;
 import dev.inkwell.vectors.VectorSearch;
@@ -53,18 +51,20 @@ import static dev.inkwell.users.UserFields.USERS;
 import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
 
 /**
- * W1..W9: each workload through Inkwell's services, then through plain JDBC on the same pool with the
- * very SQL MyBatis generated for it (taken from the mapped statement) and hand-written row reading,
- * and, for the one-statement or one-transaction workloads, through pgbench as the database's floor.
+ * W1..W9: each workload through what Inkwell's REST handlers call (the use cases, with their
+ * transactions, or none for one-statement work, and the statement observer), then through plain JDBC
+ * on the same pool with the very SQL MyBatis generated for it (taken from the mapped statement),
+ * hand-written row reading and the same transactions, and, where the work is one statement or one
+ * short transaction, through pgbench as the database's floor: the same statements, the same clients,
+ * and BEGIN/COMMIT only where the use case has a transaction.
  */
 @Component
 class DataPathBench {
 
   private static final long SEED = 42;
 
-  private final UserService users;
-  private final PostService posts;
-  private final EmbeddingService embeddings;
+  private final UserUseCases users;
+  private final EmbeddingUseCases embeddings;
   private final JdbcTemplate jdbc;
   private final HikariDataSource pool;
   private final TransactionTemplate tx;
@@ -74,10 +74,9 @@ class DataPathBench {
   /** Unique keys for rows the workloads write (warm-up runs repeat operation indexes). */
   private final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
-  DataPathBench(UserService users, PostService posts, EmbeddingService embeddings, JdbcTemplate jdbc,
+  DataPathBench(UserUseCases users, EmbeddingUseCases embeddings, JdbcTemplate jdbc,
       HikariDataSource pool, PlatformTransactionManager transactions, SqlSessionFactory mybatis, StatementCounter statements) {
     this.users = users;
-    this.posts = posts;
     this.embeddings = embeddings;
     this.jdbc = jdbc;
     this.pool = pool;
@@ -112,7 +111,7 @@ class DataPathBench {
     report.put("quick", quick);
     report.put("seed", SEED);
     report.put("pool", Map.of("maximumPoolSize", pool.getMaximumPoolSize()));
-    report.put("pgbench", pgbench.available() ? "-M " + pgbench.mode() + ", 1 client" : "not installed");
+    report.put("pgbench", pgbench.available() ? "-M " + pgbench.mode() + ", clients as the workload" : "not installed");
     Map<String, Object> w = new LinkedHashMap<>();
     report.put("workloads", w);
     reset();
@@ -150,16 +149,16 @@ class DataPathBench {
     String sql = sql("dev.inkwell.users.internal.UserMapper.insert", Map.of("row", UserRow.of(newUser("x", 0))));
     reset();
     List<Map<String, Object>> both = Measure.alternating(n,
-        i -> tx.execute(s -> users.create(newUser(key("a"), i))),
-        i -> inTransaction(c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
+        i -> users.create(newUser(key("a"), i)),
+        i -> {
+          try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindNewUser(ps, 1, newUser(key("b"), i));
-            return readUsers(ps).get(0);
+            readUsers(ps).get(0);
           }
-        }), "opsPerSecond");
+        }, "opsPerSecond");
     Map<String, Object> result = compare(both);
-    pgbenchFloor(result, both.get(0), "BEGIN;\n" + sql.replaceFirst("\\?", "gen_random_uuid()::text || '@pgbench'").replaceFirst("\\?", "'P'")
-        .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\nCOMMIT;\n", n);
+    pgbenchFloor(result, both.get(0), sql.replaceFirst("\\?", "gen_random_uuid()::text || '@pgbench'").replaceFirst("\\?", "'P'")
+        .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", n, 1);
     return result;
   }
 
@@ -170,7 +169,7 @@ class DataPathBench {
     String sql = sql("dev.inkwell.users.internal.UserMapper.insertAll", Map.of("batch", new UserBatch(template)));
     reset();
     List<Map<String, Object>> both = Measure.alternating(batches,
-        b -> tx.execute(s -> users.bulkCreate(IntStream.range(0, batch).mapToObj(i -> newUser(key("ib"), i)).toList())),
+        b -> users.bulkCreate(IntStream.range(0, batch).mapToObj(i -> newUser(key("ib"), i)).toList()),
         b -> inTransaction(c -> {
           List<NewUser> rows = IntStream.range(0, batch).mapToObj(i -> newUser(key("jb"), i)).toList();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -191,30 +190,43 @@ class DataPathBench {
   private Map<String, Object> findByPk(int n, int existing) throws Exception {
     String sql = sql("dev.inkwell.users.internal.UserMapper.selectById", Map.of("id", 1));
     int[] ids = new Random(SEED).ints(n, 1, existing + 1).toArray();
-    List<Map<String, Object>> both = Measure.alternating(n, i -> users.findByPk(ids[i]).orElseThrow(), i -> {
+    List<Map<String, Object>> both = Measure.alternating(n, i -> users.get(ids[i]), i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, ids[i]);
         readUsers(ps).get(0);
       }
     }, "opsPerSecond");
     Map<String, Object> result = compare(both);
-    pgbenchFloor(result, both.get(0), "\\set id random(1, " + existing + ")\n" + sql.replace("?", ":id") + ";\n", n);
+    pgbenchFloor(result, both.get(0), "\\set id random(1, " + existing + ")\n" + sql.replace("?", ":id") + ";\n", n, 1);
     return result;
   }
 
   private Map<String, Object> findAllFilter(int n) throws Exception {
     FindOptions template = new FindOptions(Where.and(Where.field("age").gte(30), Where.field("name").op(Op.ILIKE, "%a%")), null,
         List.of(Sort.desc("age")), 10, null);
+    // The REST list: PageHelper's count, then the first page of 10.
+    String count = sql("dev.inkwell.users.internal.UserMapper.selectByQuery_COUNT", Map.of("q", USERS.query(template)));
     String sql = sql("dev.inkwell.users.internal.UserMapper.selectByQuery", Map.of("q", USERS.query(template)));
     int[] ages = new Random(SEED).ints(n, 18, 80).toArray();
-    return compare(Measure.alternating(n, i -> users.findAll(new FindOptions(
-        Where.and(Where.field("age").gte(ages[i]), Where.field("name").op(Op.ILIKE, "%a%")), null, List.of(Sort.desc("age")), 10, null)),
+    return compare(Measure.alternating(n, i -> users.page(new FindOptions(
+        Where.and(Where.field("age").gte(ages[i]), Where.field("name").op(Op.ILIKE, "%a%")), null, List.of(Sort.desc("age")), null, null),
+        Paging.DEFAULTS.request(1, 10)),
         i -> {
-          try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, ages[i]);
-            ps.setString(2, "%a%");
-            ps.setInt(3, 10);
-            readUsers(ps);
+          try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(count)) {
+              ps.setInt(1, ages[i]);
+              ps.setString(2, "%a%");
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rs.getLong(1);
+              }
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              ps.setInt(1, ages[i]);
+              ps.setString(2, "%a%");
+              ps.setInt(3, 10);
+              readUsers(ps);
+            }
           }
         }, "opsPerSecond"));
   }
@@ -234,9 +246,9 @@ class DataPathBench {
     String loadSql = sql("dev.inkwell.posts.internal.UserPostsMapper.selectUserWithPosts",
         Map.of("userId", 1, "posts", POSTS.where(Where.ALL), "required", false, "tags", true));
 
-    int perLoad = countStatements(() -> posts.findUserWithPosts(ids[0], UserPostsInclude.postsWithTags()).orElseThrow());
+    int perLoad = countStatements(() -> users.getWithPosts(ids[0], UserPostsInclude.postsWithTags()));
     List<Map<String, Object>> loadsBoth = Measure.alternating(loads, i -> {
-      UserWithPosts u = posts.findUserWithPosts(ids[i], UserPostsInclude.postsWithTags()).orElseThrow();
+      UserWithPosts u = users.getWithPosts(ids[i], UserPostsInclude.postsWithTags());
       check(u.posts().size() == 5 && u.posts().get(0).tags().size() == 2, "a user with 5 posts of 2 tags");
     }, i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(loadSql)) {
@@ -256,10 +268,10 @@ class DataPathBench {
       }
     }, "opsPerSecond");
     int pageCount = userCount / 20;
-    int perPage = countStatements(() -> posts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
+    int perPage = countStatements(() -> users.pageWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
         Paging.DEFAULTS.request(1, 20)));
     Measure.Op inkwellPage = i -> {
-      Page<UserWithPosts> page = posts.findUsersWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
+      Page<UserWithPosts> page = users.pageWithPosts(FindOptions.all(), UserPostsInclude.postsWithTags(),
           Paging.DEFAULTS.request(i % pageCount + 1, 20));
       check(page.items().size() == 20, "a page of 20 users");
     };
@@ -311,21 +323,21 @@ class DataPathBench {
     String sql = sql("dev.inkwell.users.internal.UserMapper.upsertReportingInsert", Map.of("row", UserRow.of(newUser("x", 1))));
     List<String> emails = jdbc.queryForList("SELECT email FROM users ORDER BY id LIMIT ?", String.class, n);
     List<Map<String, Object>> both = Measure.alternating(n,
-        i -> tx.execute(s -> users.upsert(i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-a"), i))),
-        i -> inTransaction(c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
+        i -> users.upsert(i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-a"), i)),
+        i -> {
+          try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindNewUser(ps, 1, i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-b"), i));
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               readUser(rs, "");
-              return rs.getBoolean("inserted");
+              rs.getBoolean("inserted");
             }
           }
-        }), "opsPerSecond");
+        }, "opsPerSecond");
     Map<String, Object> result = compare(both);
-    pgbenchFloor(result, both.get(0), "\\set n random(1, " + (2 * existing) + ")\nBEGIN;\n"
+    pgbenchFloor(result, both.get(0), "\\set n random(1, " + (2 * existing) + ")\n"
         + sql.replaceFirst("\\?", "'u' || :n || '@pgbench'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
-            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\nCOMMIT;\n", n);
+            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", n, 1);
     return result;
   }
 
@@ -333,44 +345,37 @@ class DataPathBench {
     return NewUser.of(email, "Updated " + i, 18 + i % 60);
   }
 
+  /** The guide's managed transaction: a user and its first post (POST /api/users/with-post). */
   private Map<String, Object> transaction(int n) throws Exception {
     String insertUser = sql("dev.inkwell.users.internal.UserMapper.insert", Map.of("row", UserRow.of(newUser("x", 0))));
-    String selectUser = sql("dev.inkwell.users.internal.UserMapper.selectById", Map.of("id", 1));
-    String insertPost = "INSERT INTO posts AS p (title, content, published, \"authorId\") VALUES (?, ?, ?, ?) RETURNING p.id AS \"id\", "
-        + "p.title AS \"title\", p.content AS \"content\", p.published AS \"published\", p.\"authorId\" AS \"authorId\", "
-        + "p.\"createdAt\" AS \"createdAt\", p.\"updatedAt\" AS \"updatedAt\"";
-    List<Map<String, Object>> both = Measure.alternating(n, i -> tx.execute(s -> {
-      User u = users.create(newUser(key("w7a"), i));
-      return posts.create(new NewPost("Transactional Post", "Atomic.", true, u.id()));
-    }), i -> inTransaction(c -> {
-      int id;
-      try (PreparedStatement ps = c.prepareStatement(insertUser)) {
-        bindNewUser(ps, 1, newUser(key("w7b"), i));
-        id = readUsers(ps).get(0).id();
-      }
-      try (PreparedStatement ps = c.prepareStatement(selectUser)) {
-        ps.setInt(1, id);
-        readUsers(ps);
-      }
-      try (PreparedStatement ps = c.prepareStatement(insertPost)) {
-        ps.setString(1, "Transactional Post");
-        ps.setString(2, "Atomic.");
-        ps.setBoolean(3, true);
-        ps.setInt(4, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getInt("id");
-        }
-      }
-    }), "opsPerSecond");
+    String insertPost = sql("dev.inkwell.posts.internal.PostMapper.insert",
+        Map.of("row", PostRow.of(new NewPost("Transactional Post", "Atomic.", true, 1))));
+    List<Map<String, Object>> both = Measure.alternating(n,
+        i -> users.createWithPost(newUser(key("w7a"), i), new UserUseCases.PostDraft("Transactional Post", "Atomic.", true)),
+        i -> inTransaction(c -> {
+          int id;
+          try (PreparedStatement ps = c.prepareStatement(insertUser)) {
+            bindNewUser(ps, 1, newUser(key("w7b"), i));
+            id = readUsers(ps).get(0).id();
+          }
+          try (PreparedStatement ps = c.prepareStatement(insertPost)) {
+            ps.setString(1, "Transactional Post");
+            ps.setString(2, "Atomic.");
+            ps.setBoolean(3, true);
+            ps.setInt(4, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getInt("id");
+            }
+          }
+        }), "opsPerSecond");
     Map<String, Object> result = compare(both);
     String script = "BEGIN;\n"
         + insertUser.replaceFirst("\\?", "gen_random_uuid()::text || '@w7'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
             .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + " \\gset\n"
-        + selectUser.replace("?", ":id") + ";\n"
         + insertPost.replaceFirst("\\?", "'Transactional Post'").replaceFirst("\\?", "'Atomic.'").replaceFirst("\\?", "true")
             .replaceFirst("\\?", ":id") + ";\nCOMMIT;\n";
-    pgbenchFloor(result, both.get(0), script, n);
+    pgbenchFloor(result, both.get(0), script, n, 1);
     return result;
   }
 
@@ -394,7 +399,7 @@ class DataPathBench {
     String insertSql = "INSERT INTO embeddings AS e (name, embedding) VALUES " + String.join(",", java.util.Collections.nCopies(batch, "(?, ?)"))
         + " RETURNING e.id, e.name, e.embedding";
     jdbc.execute("TRUNCATE embeddings");
-    List<Map<String, Object>> inserts = Measure.alternating(batches.size(), b -> tx.execute(s -> embeddings.createAll(batches.get(b))),
+    List<Map<String, Object>> inserts = Measure.alternating(batches.size(), b -> embeddings.createAll(batches.get(b)),
         b -> inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(insertSql)) {
         int p = 1;
@@ -425,13 +430,9 @@ class DataPathBench {
     String knnSql = sql("dev.inkwell.vectors.internal.EmbeddingMapper.search",
         Map.of("s", new SqlVectorSearch(qs[0], "cosine", EMBEDDINGS.where(Where.ALL), null, 5)));
     List<Map<String, Object>> knnBoth = Measure.alternating(queries,
-        i -> tx.execute(s -> embeddings.search(VectorSearch.nearest(qs[i], Metric.COSINE, 5))), i -> inTransaction(c -> {
-      try (PreparedStatement set = c.prepareStatement("SELECT set_config(?, ?, true)")) {
-        set.setString(1, "hnsw.iterative_scan");
-        set.setString(2, "strict_order");
-        set.executeQuery().close();
-      }
-      try (PreparedStatement ps = c.prepareStatement(knnSql)) {
+        i -> embeddings.search(VectorSearch.nearest(qs[i], Metric.COSINE, 5)), i -> {
+      // The pool's connections have the iterative scan already (EmbeddingService.CONNECTION_SETTINGS).
+      try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(knnSql)) {
         PGvector q = new PGvector(qs[i]);
         ps.setObject(1, q);
         ps.setObject(2, q);
@@ -446,27 +447,25 @@ class DataPathBench {
             n++;
           }
         }
-        return n;
+        check(n == 5, "5 neighbours");
       }
-    }), "opsPerSecond");
+    }, "opsPerSecond");
     Map<String, Object> knn = compare(knnBoth);
     String vectorExpr = "('[' || (:a / 1000.0) || ',' || (:b / 1000.0) || ',' || (:c / 1000.0) || ']')::vector";
-    pgbenchFloor(knn, knnBoth.get(0), "\\set a random(0, 1000)\n\\set b random(0, 1000)\n\\set c random(0, 1000)\nBEGIN;\n"
-        + "SELECT set_config('hnsw.iterative_scan', 'strict_order', true);\n"
-        + knnSql.replace("CAST(? AS vector)", vectorExpr).replaceFirst("LIMIT \\?", "LIMIT 5") + ";\nCOMMIT;\n", queries);
+    // pgbench's sessions get the iterative scan as the pool's do: once per connection (PGOPTIONS).
+    pgbenchFloor(knn, knnBoth.get(0), "\\set a random(0, 1000)\n\\set b random(0, 1000)\n\\set c random(0, 1000)\n"
+        + knnSql.replace("CAST(? AS vector)", vectorExpr).replaceFirst("LIMIT \\?", "LIMIT 5") + ";\n", queries, 1,
+        "-c hnsw.iterative_scan=strict_order");
     result.put("knn", knn);
     return result;
   }
 
   private Map<String, Object> concurrentReads(int n, int existing) throws Exception {
     reset();
-    tx.execute(s -> {
-      for (int from = 0; from < existing; from += 1_000) {
-        int start = from;
-        users.bulkCreate(IntStream.range(start, Math.min(existing, start + 1_000)).mapToObj(i -> newUser("c" + i, i)).toList());
-      }
-      return null;
-    });
+    for (int from = 0; from < existing; from += 1_000) {
+      int start = from;
+      users.bulkCreate(IntStream.range(start, Math.min(existing, start + 1_000)).mapToObj(i -> newUser("c" + i, i)).toList());
+    }
     vacuumAnalyze();
     int minId = jdbc.queryForObject("SELECT min(id) FROM users", Integer.class);
     int[] ids = new Random(SEED).ints(n, 0, existing).map(i -> i + minId).toArray();
@@ -475,14 +474,18 @@ class DataPathBench {
     int original = pool.getMaximumPoolSize();
     for (int size : new int[] {5, 16}) {
       pool.getHikariConfigMXBean().setMaximumPoolSize(size);
-      Map<String, Object> inkwell = concurrently(n, i -> users.findByPk(ids[i]).orElseThrow());
+      Map<String, Object> inkwell = concurrently(n, i -> users.get(ids[i]));
       Map<String, Object> plain = concurrently(n, i -> {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setInt(1, ids[i]);
           readUsers(ps).get(0);
         }
       });
-      result.put("pool" + size, compare(List.of(inkwell, plain)));
+      Map<String, Object> one = compare(List.of(inkwell, plain));
+      // As many pgbench clients as the pool has connections: the sessions the database serves at once.
+      pgbenchFloor(one, inkwell, "\\set id random(" + minId + ", " + (minId + existing - 1) + ")\n" + sql.replace("?", ":id") + ";\n",
+          n / size, size);
+      result.put("pool" + size, one);
     }
     pool.getHikariConfigMXBean().setMaximumPoolSize(original);
     result.put("inFlight", 32);
@@ -542,10 +545,18 @@ class DataPathBench {
     jdbc.execute("VACUUM ANALYZE");
   }
 
-  private void pgbenchFloor(Map<String, Object> result, Map<String, Object> inkwell, String script, int transactions) throws Exception {
-    Double tps = pgbench.tps(script, transactions);
+  private void pgbenchFloor(Map<String, Object> result, Map<String, Object> inkwell, String script, int transactions, int clients)
+      throws Exception {
+    pgbenchFloor(result, inkwell, script, transactions, clients, null);
+  }
+
+  /** pgbench's rate for {@code script}, beside Inkwell's; {@code options}: session settings (PGOPTIONS). */
+  private void pgbenchFloor(Map<String, Object> result, Map<String, Object> inkwell, String script, int transactions, int clients,
+      String options) throws Exception {
+    Double tps = pgbench.tps(script, transactions, clients, options);
     if (tps != null) {
-      result.put("pgbench", Map.of("tps", tps, "inkwellFraction", Measure.round((Double) inkwell.get("opsPerSecond") / tps, 3)));
+      result.put("pgbench", Map.of("tps", tps, "clients", clients,
+          "inkwellFraction", Measure.round((Double) inkwell.get("opsPerSecond") / tps, 3)));
     }
   }
 

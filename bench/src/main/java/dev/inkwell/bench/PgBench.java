@@ -16,7 +16,8 @@ import org.postgresql.Driver;
 /**
  * The database's own floor: the same SQL run by pgbench ({@code -M prepared}, or {@code -M extended}
  * when the JDBC URL turns named server-side statements off with {@code prepareThreshold=0}, as behind
- * a transaction pooler), one client like the workloads. Null when pgbench is not installed.
+ * a transaction pooler), with as many clients as the workload keeps busy. Null when pgbench is not
+ * installed.
  */
 final class PgBench {
 
@@ -63,18 +64,25 @@ final class PgBench {
     return binary != null;
   }
 
-  /** Transactions per second of {@code transactions} runs of {@code script}, or null without pgbench. */
-  Double tps(String script, int transactions) throws Exception {
+  /**
+   * Transactions per second of {@code transactions} runs of {@code script} per client, or null
+   * without pgbench; {@code options} (PGOPTIONS, may be null) are session settings for its connections.
+   */
+  Double tps(String script, int transactions, int clients, String options) throws Exception {
     if (binary == null) {
       return null;
     }
     Path file = Files.createTempFile("inkwell-pgbench", ".sql");
     try {
       Files.writeString(file, script, StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder(binary, "-n", "-M", mode, "-c", "1", "-j", "1", "-t",
+      ProcessBuilder pb = new ProcessBuilder(binary, "-n", "-M", mode, "-c", Integer.toString(clients),
+          "-j", Integer.toString(Math.min(clients, 2)), "-t",
           Integer.toString(transactions), "-f", file.toString(), "-h", host, "-p", port, "-U", user, database)
           .redirectErrorStream(true);
       pb.environment().put("PGPASSWORD", password == null ? "" : password);
+      if (options != null) {
+        pb.environment().put("PGOPTIONS", options);
+      }
       Process process = pb.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
