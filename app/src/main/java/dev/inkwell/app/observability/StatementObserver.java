@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,8 @@ public class StatementObserver implements Interceptor {
   private final MeterRegistry registry;
   private final boolean logAll;
   private final Duration slowThreshold;
+  /** One timer per statement id, found again without building its id and tags on every call. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public StatementObserver(MeterRegistry registry, boolean logAll, Duration slowThreshold) {
     this.registry = registry;
@@ -62,8 +66,8 @@ public class StatementObserver implements Interceptor {
       return invocation.proceed();
     } finally {
       long nanos = System.nanoTime() - start;
-      Timer.builder("inkwell.mapper.statement").description("MyBatis mapper statements").tag("statement", ms.getId())
-          .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+      timers.computeIfAbsent(ms.getId(), id -> Timer.builder("inkwell.mapper.statement").description("MyBatis mapper statements")
+          .tag("statement", id).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
       boolean slow = slowThreshold != null && nanos >= slowThreshold.toNanos();
       if (logAll || slow) {
         Object parameter = invocation.getArgs()[1];
