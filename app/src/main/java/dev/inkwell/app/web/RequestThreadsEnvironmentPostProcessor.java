@@ -1,0 +1,35 @@
+package dev.inkwell.app.web;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Tomcat's request threads follow the connection pool, unless {@code server.tomcat.threads.max} is
+ * set: twice as many as pooled connections. With Tomcat's 200, every concurrent request ran at once
+ * and raced for a connection inside the pool, whose hand-off is not first come, first served: some
+ * requests lost several turns (p99 3-3.5 times p50 at 32 clients, docs/benchmarks.md). With few
+ * threads, requests wait in Tomcat's queue in arrival order. The headroom over the pool keeps requests
+ * that need no connection (health, refused input) moving, and lets the pool answer 503 when its
+ * connections are all stuck, instead of every request queueing behind them.
+ */
+public class RequestThreadsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+  static final int PER_CONNECTION = 2;
+  /** HikariCP's own default pool size. */
+  private static final int HIKARI_DEFAULT_POOL = 10;
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    if (env.containsProperty("server.tomcat.threads.max")) {
+      return;
+    }
+    int pool = env.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, HIKARI_DEFAULT_POOL);
+    int threads = Math.max(1, pool) * PER_CONNECTION;
+    env.getPropertySources().addLast(new MapPropertySource("inkwellRequestThreads",
+        Map.of("server.tomcat.threads.max", threads, "server.tomcat.threads.min-spare", threads)));
+  }
+}

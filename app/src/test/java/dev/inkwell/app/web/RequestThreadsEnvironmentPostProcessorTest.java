@@ -1,0 +1,40 @@
+package dev.inkwell.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class RequestThreadsEnvironmentPostProcessorTest {
+
+  private static StandardEnvironment environment(Map<String, Object> properties) {
+    StandardEnvironment env = new StandardEnvironment();
+    env.getPropertySources().addFirst(new MapPropertySource("test", properties));
+    new RequestThreadsEnvironmentPostProcessor().postProcessEnvironment(env, null);
+    return env;
+  }
+
+  @Test
+  void twiceThePoolSize() {
+    StandardEnvironment env = environment(Map.of("spring.datasource.hikari.maximum-pool-size", "5"));
+
+    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("10");
+    assertThat(env.getProperty("server.tomcat.threads.min-spare")).isEqualTo("10");
+  }
+
+  @Test
+  void hikarisDefaultPoolWhenNoneIsSet() {
+    assertThat(environment(Map.of()).getProperty("server.tomcat.threads.max")).isEqualTo("20");
+  }
+
+  @Test
+  void anExplicitSettingWins() {
+    StandardEnvironment env = environment(Map.of("spring.datasource.hikari.maximum-pool-size", "5", "server.tomcat.threads.max", "64"));
+
+    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("64");
+    assertThat(env.getProperty("server.tomcat.threads.min-spare")).isNull();
+  }
+}
