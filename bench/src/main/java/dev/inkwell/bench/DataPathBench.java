@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,12 +71,15 @@ class DataPathBench {
   private final TransactionTemplate tx;
   private final SqlSessionFactory mybatis;
   private final MeterRegistry meters;
+  /** inkwell.datasource.pooler=transaction: no session settings, the service sets them per statement. */
+  private final boolean behindAPooler;
   private final PgBench pgbench;
   /** Unique keys for rows the workloads write (warm-up runs repeat operation indexes). */
   private final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
   DataPathBench(UserUseCases users, EmbeddingUseCases embeddings, JdbcTemplate jdbc,
-      HikariDataSource pool, PlatformTransactionManager transactions, SqlSessionFactory mybatis, MeterRegistry meters) {
+      HikariDataSource pool, PlatformTransactionManager transactions, SqlSessionFactory mybatis, MeterRegistry meters,
+      @Value("${inkwell.datasource.pooler:none}") String pooler) {
     this.users = users;
     this.embeddings = embeddings;
     this.jdbc = jdbc;
@@ -83,6 +87,7 @@ class DataPathBench {
     this.tx = new TransactionTemplate(transactions);
     this.mybatis = mybatis;
     this.meters = meters;
+    this.behindAPooler = "transaction".equalsIgnoreCase(pooler.trim());
     this.pgbench = new PgBench(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
   }
 
@@ -426,18 +431,28 @@ class DataPathBench {
     for (int i = 0; i < queries; i++) {
       qs[i] = vector(random);
     }
-    String knnSql = sql("dev.inkwell.vectors.internal.EmbeddingMapper.search",
-        Map.of("s", new SqlVectorSearch(qs[0], "cosine", EMBEDDINGS.where(Where.ALL), null, 5)));
+    // Directly connected the pool's connections have the iterative scan already
+    // (EmbeddingService.CONNECTION_SETTINGS); behind a transaction pooler it goes with each search,
+    // in the same message batch: both paths send what the service sends.
+    Map<String, Object> knnParameters = new java.util.HashMap<>();
+    knnParameters.put("s", new SqlVectorSearch(qs[0], "cosine", EMBEDDINGS.where(Where.ALL), null, 5));
+    knnParameters.put("efSearch", null);
+    knnParameters.put("iterativeScan", true);
+    String knnSql = sql("dev.inkwell.vectors.internal.EmbeddingMapper.search", knnParameters);
+    String knnWithSettingSql = sql("dev.inkwell.vectors.internal.EmbeddingMapper.searchWithSettings", knnParameters);
     List<Map<String, Object>> knnBoth = Measure.alternating(queries,
         i -> embeddings.search(VectorSearch.nearest(qs[i], Metric.COSINE, 5)), i -> {
-      // The pool's connections have the iterative scan already (EmbeddingService.CONNECTION_SETTINGS).
-      try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(knnSql)) {
+      try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(behindAPooler ? knnWithSettingSql : knnSql)) {
         PGvector q = new PGvector(qs[i]);
         ps.setObject(1, q);
         ps.setObject(2, q);
         ps.setInt(3, 5);
+        ps.execute();
+        if (behindAPooler) {
+          ps.getMoreResults(); // past set_config's result
+        }
         int n = 0;
-        try (ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = ps.getResultSet()) {
           while (rs.next()) {
             rs.getInt(1);
             rs.getString(2);
@@ -451,10 +466,16 @@ class DataPathBench {
     }, "opsPerSecond");
     Map<String, Object> knn = compare(knnBoth);
     String vectorExpr = "('[' || (:a / 1000.0) || ',' || (:b / 1000.0) || ',' || (:c / 1000.0) || ']')::vector";
-    // pgbench's sessions get the iterative scan as the pool's do: once per connection (PGOPTIONS).
-    pgbenchFloor(knn, knnBoth.get(0), "\\set a random(0, 1000)\n\\set b random(0, 1000)\n\\set c random(0, 1000)\n"
-        + knnSql.replace("CAST(? AS vector)", vectorExpr).replaceFirst("LIMIT \\?", "LIMIT 5") + ";\n", queries, 1,
-        "-c hnsw.iterative_scan=strict_order");
+    String knnScript = knnSql.replace("CAST(? AS vector)", vectorExpr).replaceFirst("LIMIT \\?", "LIMIT 5") + ";\n";
+    String randomVector = "\\set a random(0, 1000)\n\\set b random(0, 1000)\n\\set c random(0, 1000)\n";
+    if (behindAPooler) {
+      // set_config and the search in one pipeline: one Sync, one implicit transaction, as the service sends them.
+      pgbenchFloor(knn, knnBoth.get(0), randomVector + "\\startpipeline\nSELECT set_config('hnsw.iterative_scan', 'strict_order', true);\n"
+          + knnScript + "\\endpipeline\n", queries, 1);
+    } else {
+      // pgbench's sessions get the iterative scan as the pool's do: once per connection (PGOPTIONS).
+      pgbenchFloor(knn, knnBoth.get(0), randomVector + knnScript, queries, 1, "-c hnsw.iterative_scan=strict_order");
+    }
     result.put("knn", knn);
     return result;
   }
