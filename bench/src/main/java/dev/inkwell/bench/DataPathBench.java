@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.inkwell.app.users.UserUseCases;
 import dev.inkwell.app.vectors.EmbeddingUseCases;
 import dev.inkwell.posts.NewPost;
+import dev.inkwell.posts.Post;
 import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.posts.internal.PostRow;
@@ -38,6 +40,7 @@ import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
+import dev.inkwell.tags.Tag;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.User;
 import dev.inkwell.users.internal.UserBatch;
@@ -257,18 +260,18 @@ class DataPathBench {
     }, i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(loadSql)) {
         ps.setInt(1, ids[i]);
-        Map<Integer, List<Integer>> graph = new LinkedHashMap<>();
+        User user = null;
+        Map<Integer, Post> posts = new LinkedHashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            readUser(rs, "");
-            graph.computeIfAbsent(rs.getInt("post_id"), k -> new ArrayList<>()).add(rs.getInt("post_tag_id"));
-            rs.getString("post_title");
-            rs.getString("post_content");
-            rs.getObject("post_createdAt", OffsetDateTime.class);
-            rs.getString("post_tag_name");
+            if (user == null) {
+              user = readUser(rs, "");
+            }
+            readPostWithTag(rs, "post_", posts);
           }
         }
-        check(graph.size() == 5, "5 posts");
+        UserWithPosts u = new UserWithPosts(user, List.copyOf(posts.values()));
+        check(u.posts().size() == 5 && u.posts().get(0).tags().size() == 2, "a user with 5 posts of 2 tags");
       }
     }, "opsPerSecond");
     int pageCount = userCount / 20;
@@ -300,18 +303,17 @@ class DataPathBench {
           for (int p = 0; p < page.size(); p++) {
             ps.setInt(p + 1, page.get(p).id());
           }
+          Map<Integer, Post> posts = new LinkedHashMap<>();
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              rs.getInt("id");
-              rs.getString("title");
-              rs.getInt("authorId");
-              rs.getObject("createdAt", OffsetDateTime.class);
-              rs.getInt("tag_id");
-              rs.getString("tag_name");
+              readPostWithTag(rs, "", posts);
             }
           }
+          Map<Integer, List<Post>> byAuthor = new HashMap<>();
+          posts.values().forEach(post -> byAuthor.computeIfAbsent(post.authorId(), k -> new ArrayList<>()).add(post));
+          List<UserWithPosts> items = page.stream().map(u -> new UserWithPosts(u, byAuthor.getOrDefault(u.id(), List.of()))).toList();
+          check(items.size() == 20 && items.get(0).posts().size() == 5, "a page of 20 users with their posts");
         }
-        check(page.size() == 20, "a page of 20 users");
       }
     };
     Map<String, Object> result = new LinkedHashMap<>();
@@ -646,6 +648,25 @@ class DataPathBench {
         metadata == null ? null : tools.jackson.databind.json.JsonMapper.shared().readValue(metadata, Map.class),
         rs.getString(prefix + "phone"), rs.getObject(prefix + "createdAt", OffsetDateTime.class),
         rs.getObject(prefix + "updatedAt", OffsetDateTime.class));
+  }
+
+  /**
+   * One row of a post joined with one of its tags (columns named {@code prefix}...): the post the
+   * first time it is seen, then its tag added to it. What the posts result map builds, by hand.
+   */
+  private static void readPostWithTag(ResultSet rs, String prefix, Map<Integer, Post> posts) throws Exception {
+    int id = rs.getInt(prefix + "id");
+    Post post = posts.get(id);
+    if (post == null) {
+      post = new Post(id, rs.getString(prefix + "title"), rs.getString(prefix + "content"), rs.getBoolean(prefix + "published"),
+          rs.getInt(prefix + "authorId"), rs.getObject(prefix + "createdAt", OffsetDateTime.class),
+          rs.getObject(prefix + "updatedAt", OffsetDateTime.class), null, new ArrayList<>());
+      posts.put(id, post);
+    }
+    int tag = rs.getInt(prefix + "tag_id");
+    if (!rs.wasNull()) {
+      post.tags().add(new Tag(tag, rs.getString(prefix + "tag_name")));
+    }
   }
 
   private static float[] vector(Random random) {
