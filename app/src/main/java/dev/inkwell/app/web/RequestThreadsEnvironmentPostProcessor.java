@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -24,10 +25,12 @@ public class RequestThreadsEnvironmentPostProcessor implements EnvironmentPostPr
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-    if (env.containsProperty("server.tomcat.threads.max")) {
+    // The binder, not env.getProperty: SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE counts as Boot counts it.
+    Binder binder = Binder.get(env);
+    if (binder.bind("server.tomcat.threads.max", Integer.class).isBound()) {
       return;
     }
-    int pool = env.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, HIKARI_DEFAULT_POOL);
+    int pool = binder.bind("spring.datasource.hikari.maximum-pool-size", Integer.class).orElse(HIKARI_DEFAULT_POOL);
     int threads = Math.max(1, pool) * PER_CONNECTION;
     env.getPropertySources().addLast(new MapPropertySource("inkwellRequestThreads",
         Map.of("server.tomcat.threads.max", threads, "server.tomcat.threads.min-spare", threads)));

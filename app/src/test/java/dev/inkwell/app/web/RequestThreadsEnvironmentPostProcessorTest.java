@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class RequestThreadsEnvironmentPostProcessorTest {
 
@@ -23,6 +24,16 @@ class RequestThreadsEnvironmentPostProcessorTest {
 
     assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("10");
     assertThat(env.getProperty("server.tomcat.threads.min-spare")).isEqualTo("10");
+  }
+
+  @Test
+  void thePoolSizeAsAnEnvironmentVariableSpellsIt() {
+    StandardEnvironment env = new StandardEnvironment();
+    env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "7")));
+    new RequestThreadsEnvironmentPostProcessor().postProcessEnvironment(env, null);
+
+    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("14");
   }
 
   @Test
