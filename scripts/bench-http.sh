@@ -22,16 +22,7 @@ PSQL=(psql -X -q -h 127.0.0.1 -p 54329 -U inkwell -v ON_ERROR_STOP=1)
 "${PSQL[@]}" -d "$DB" -c "CREATE EXTENSION vector"
 log "building the service jar"
 mvn -B -q -DskipTests -pl app -am package
-TOKEN=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-java -jar app/target/inkwell.jar --server.port=$PORT --inkwell.security.token="$TOKEN" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:54329/$DB" "$@" > target-bench-http.log 2>&1 &
-SERVICE=$!
-trap 'kill -TERM $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || die "the jar did not start: see target-bench-http.log"
+start_service $PORT target-bench-http.log --spring.datasource.url="jdbc:postgresql://127.0.0.1:54329/$DB" "$@"
 
 log "seeding 1,000 users with 5 posts each, 2 tags per post, 10,000 embeddings"
 "${PSQL[@]}" -d "$DB" <<'SQL'

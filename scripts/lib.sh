@@ -36,3 +36,19 @@ ensure_browser() {
   fi
   command -v curl >/dev/null || apt_install curl
 }
+
+# start_service PORT LOGFILE [jar options...]: starts app/target/inkwell.jar on PORT with a fresh
+# bearer token (in $TOKEN), stops it when the calling script exits, and waits until it is healthy.
+start_service() {
+  local port=$1 logfile=$2
+  shift 2
+  TOKEN=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  java -jar app/target/inkwell.jar --server.port="$port" --inkwell.security.token="$TOKEN" "$@" > "$logfile" 2>&1 &
+  SERVICE=$!
+  trap 'kill -TERM $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do
+    curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  die "the service did not start: see $logfile"
+}
