@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +27,7 @@ import com.pgvector.PGvector;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.inkwell.app.database.PoolerMode;
 import dev.inkwell.app.users.UserUseCases;
 import dev.inkwell.app.vectors.EmbeddingUseCases;
 import dev.inkwell.posts.NewPost;
@@ -82,7 +83,7 @@ class DataPathBench {
 
   DataPathBench(UserUseCases users, EmbeddingUseCases embeddings, JdbcTemplate jdbc,
       HikariDataSource pool, PlatformTransactionManager transactions, SqlSessionFactory mybatis, MeterRegistry meters,
-      @Value("${inkwell.datasource.pooler:none}") String pooler) {
+      Environment env) {
     this.users = users;
     this.embeddings = embeddings;
     this.jdbc = jdbc;
@@ -90,7 +91,7 @@ class DataPathBench {
     this.tx = new TransactionTemplate(transactions);
     this.mybatis = mybatis;
     this.meters = meters;
-    this.behindAPooler = "transaction".equalsIgnoreCase(pooler.trim());
+    this.behindAPooler = PoolerMode.of(env) == PoolerMode.TRANSACTION;
     this.pgbench = new PgBench(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
   }
 
