@@ -1,6 +1,7 @@
 package dev.inkwell.app.observability;
 
 import java.lang.reflect.Array;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import dev.inkwell.app.database.ForwardingExecutor;
 
 /**
  * Every mapper statement, timed: a Micrometer timer {@code inkwell.mapper.statement} tagged with the
@@ -59,31 +62,63 @@ public class StatementObserver implements Interceptor {
   }
 
   /**
-   * Executors only, the type the signatures name: MyBatis would otherwise reflect over this
-   * interceptor's signatures for each of the four objects it builds per statement, which measured a
-   * fifth of a short read's CPU (docs/benchmarks.md).
+   * Executors only, the type the signatures name, and through a plain decorator rather than
+   * MyBatis's reflective proxy (see {@link ForwardingExecutor}).
    */
   @Override
   public Object plugin(Object target) {
-    return target instanceof Executor ? Interceptor.super.plugin(target) : target;
+    return target instanceof Executor executor ? new ObservedExecutor(executor) : target;
   }
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
-    MappedStatement ms = (MappedStatement) invocation.getArgs()[0];
+    Object[] args = invocation.getArgs();
+    return observe((MappedStatement) args[0], args[1], invocation::proceed);
+  }
+
+  private <T, X extends Throwable> T observe(MappedStatement ms, Object parameter, Call<T, X> call) throws X {
     long start = System.nanoTime();
     try {
-      return invocation.proceed();
+      return call.run();
     } finally {
       long nanos = System.nanoTime() - start;
       timers.computeIfAbsent(ms.getId(), id -> Timer.builder("inkwell.mapper.statement").description("MyBatis mapper statements")
           .tag("statement", id).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
       boolean slow = slowThreshold != null && nanos >= slowThreshold.toNanos();
       if (logAll || slow) {
-        Object parameter = invocation.getArgs()[1];
         log.info("{}{} took {} ms; parameters {}", slow && !logAll ? "slow statement " : "", ms.getId(),
             String.format(Locale.ROOT, "%.2f", nanos / 1e6), parameters(ms, parameter));
       }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Call<T, X extends Throwable> {
+    T run() throws X;
+  }
+
+  /** The signatures above, observed. */
+  private final class ObservedExecutor extends ForwardingExecutor {
+
+    ObservedExecutor(Executor delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public int update(MappedStatement ms, Object parameter) throws SQLException {
+      return observe(ms, parameter, () -> delegate.update(ms, parameter));
+    }
+
+    @Override
+    public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds, ResultHandler resultHandler)
+        throws SQLException {
+      return observe(ms, parameter, () -> delegate.query(ms, parameter, rowBounds, resultHandler));
+    }
+
+    @Override
+    public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds, ResultHandler resultHandler,
+        CacheKey cacheKey, BoundSql boundSql) throws SQLException {
+      return observe(ms, parameter, () -> delegate.query(ms, parameter, rowBounds, resultHandler, cacheKey, boundSql));
     }
   }
 

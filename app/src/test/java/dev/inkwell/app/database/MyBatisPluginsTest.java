@@ -2,14 +2,20 @@ package dev.inkwell.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.executor.SimpleExecutor;
 import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.github.pagehelper.Page;
 import com.github.pagehelper.PageInterceptor;
 
 import dev.inkwell.app.observability.StatementObserver;
@@ -32,5 +38,26 @@ class MyBatisPluginsTest {
         .isInstanceOf(PagingConfiguration.ExecutorOnlyPageInterceptor.class);
     assertThat(interceptors.get(interceptors.size() - 1)).isInstanceOf(PageInterceptor.class);
     assertThat(interceptors).anyMatch(i -> i instanceof StatementObserver);
+  }
+
+  /** No reflective proxy per session: each plugin decorates the executor and leaves other types alone. */
+  @Test
+  void pluginsDecorateExecutorsOnly() {
+    Executor executor = new SimpleExecutor(sessions.getConfiguration(), null);
+    Object notAnExecutor = new Object();
+    for (Interceptor interceptor : sessions.getConfiguration().getInterceptors()) {
+      assertThat(interceptor.plugin(executor)).isInstanceOf(ForwardingExecutor.class);
+      assertThat(Proxy.isProxyClass(interceptor.plugin(executor).getClass())).isFalse();
+      assertThat(interceptor.plugin(notAnExecutor)).isSameAs(notAnExecutor);
+    }
+  }
+
+  /** A query with row bounds is PageHelper's to page, as through its own plugin: limited, and counted. */
+  @Test
+  void rowBoundsStillPageThroughPageHelper() {
+    try (SqlSession session = sessions.openSession()) {
+      List<Object> rows = session.selectList("dev.inkwell.vectors.internal.EmbeddingMapper.selectVectorVersion", null, new RowBounds(0, 1));
+      assertThat(rows).isInstanceOf(Page.class).hasSize(1);
+    }
   }
 }
