@@ -1,5 +1,7 @@
 package dev.inkwell.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Map;
 
 /** Times a run of operations: ops/s, total ms, p50 and p99 of the per-operation latencies. */
 final class Measure {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @FunctionalInterface
   interface Op {
@@ -34,9 +38,12 @@ final class Measure {
     long[] nanosB = new long[count];
     long totalA = 0;
     long totalB = 0;
+    long cpuA = 0;
+    long cpuB = 0;
     for (int round = 0; round < 2; round++) {
       int from = round * half;
       int to = round == 0 ? half : count;
+      long cpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       for (int i = from; i < to; i++) {
         long one = System.nanoTime();
@@ -44,6 +51,8 @@ final class Measure {
         nanosA[i] = System.nanoTime() - one;
       }
       totalA += System.nanoTime() - start;
+      cpuA += THREADS.getCurrentThreadCpuTime() - cpu;
+      cpu = THREADS.getCurrentThreadCpuTime();
       start = System.nanoTime();
       for (int i = from; i < to; i++) {
         long one = System.nanoTime();
@@ -51,8 +60,15 @@ final class Measure {
         nanosB[i] = System.nanoTime() - one;
       }
       totalB += System.nanoTime() - start;
+      cpuB += THREADS.getCurrentThreadCpuTime() - cpu;
     }
-    return List.of(figures(count, totalA, nanosA, rateName), figures(count, totalB, nanosB, rateName));
+    Map<String, Object> figuresA = figures(count, totalA, nanosA, rateName);
+    Map<String, Object> figuresB = figures(count, totalB, nanosB, rateName);
+    // The caller's own CPU per operation: what each path costs the service, apart from the
+    // database's time and the machine's noise, which move the rates between runs.
+    figuresA.put("clientCpuUsPerOp", round(cpuA / 1e3 / count, 1));
+    figuresB.put("clientCpuUsPerOp", round(cpuB / 1e3 / count, 1));
+    return List.of(figuresA, figuresB);
   }
 
   /** Batch figures as rows per second: {@code rows} rows written in all. */
@@ -63,6 +79,9 @@ final class Measure {
     result.put("totalMs", totalMs);
     result.put("p50Ms", figures.get("p50Ms"));
     result.put("p99Ms", figures.get("p99Ms"));
+    if (figures.containsKey("clientCpuUsPerOp")) {
+      result.put("clientCpuUsPerBatch", figures.get("clientCpuUsPerOp"));
+    }
     return result;
   }
 
