@@ -3,12 +3,18 @@
 #   scripts/db.sh [start]   install what is missing, create and start the cluster, create the databases
 #   scripts/db.sh stop | status | url
 #   scripts/db.sh pooler [start|stop|status]   PgBouncer in transaction mode in front of it (port 54339)
+#   scripts/db.sh replica [start [--sync]|stop|status|promote]   a hot standby streaming from it (port 54330)
+#   scripts/db.sh kill      stops the primary at once (pg_ctl -m immediate), as a crash: failover drills
+# INKWELL_DB_PORT, INKWELL_DB_REPLICA_PORT and INKWELL_DB_DATA make a second pair elsewhere (the
+# failover test's, which crashes its primary).
 # Idempotent: a second "start" with everything in place only checks and returns.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PORT=54329   # the app and test defaults name this port
+PORT=${INKWELL_DB_PORT:-54329}   # the app and test defaults name this port
 POOLER_PORT=54339
+REPLICA_PORT=${INKWELL_DB_REPLICA_PORT:-54330}
+REPLICA_NAME=inkwell_replica   # its application_name: what synchronous_standby_names names
 DB_USER=inkwell
 DATABASES=(inkwell inkwell_test)
 PG_MIN=15
@@ -99,12 +105,12 @@ run_user=""
 as_pg() { if [ -n "$run_user" ]; then runuser -u "$run_user" -- "$@"; else "$@"; fi; }
 
 pick_datadir() {
-  DATA="$ROOT/.pgdata"
+  DATA="${INKWELL_DB_DATA:-$ROOT/.pgdata}"
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
     run_user=postgres
     # A checkout under a private home (e.g. /root) is not reachable by 'postgres'.
-    if ! runuser -u postgres -- test -x "$ROOT"; then
+    if [ -z "${INKWELL_DB_DATA:-}" ] && ! runuser -u postgres -- test -x "$ROOT"; then
       DATA="/var/tmp/inkwell-pgdata-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
       log "checkout not readable by 'postgres'; data directory is $DATA"
     fi
@@ -175,6 +181,7 @@ stop() {
   BINDIR=$(find_bindir) || { log "no PostgreSQL installed"; return 0; }
   pick_datadir
   if pooler_running; then kill "$(cat "$(pooler_dir)/pgbouncer.pid")"; log "pooler stopped"; fi
+  if replica_running; then as_pg "$BINDIR/pg_ctl" -D "$(replica_dir)" -m fast -w stop >/dev/null; log "replica stopped"; fi
   if is_running; then as_pg "$BINDIR/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null; log "stopped"; else log "not running"; fi
 }
 
@@ -237,11 +244,108 @@ pooler() {
   esac
 }
 
+# --- A hot standby of the cluster above, for read replicas, read-your-writes and failover -------------
+replica_dir() { echo "$(dirname "$DATA")/$(basename "$DATA" | sed 's/pgdata/pgreplica/')"; }
+
+replica_running() { local r; r=$(replica_dir); [ -f "$r/PG_VERSION" ] && as_pg "$BINDIR/pg_ctl" -D "$r" status >/dev/null 2>&1; }
+
+psql_replica() { "$BINDIR/psql" -X -q -h 127.0.0.1 -p "$REPLICA_PORT" -U "$DB_USER" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+
+# Synchronous (--sync: a commit on the primary waits for the standby's flush) or not.
+replica_sync() {
+  if [ "$1" = on ]; then
+    psql_admin -d postgres -c "ALTER SYSTEM SET synchronous_standby_names = '$REPLICA_NAME'"
+  else
+    psql_admin -d postgres -c "ALTER SYSTEM RESET synchronous_standby_names"
+  fi
+  psql_admin -d postgres -tAc "SELECT pg_reload_conf()" >/dev/null
+}
+
+replica_start() {
+  local sync=off dir
+  [ "${1:-}" = --sync ] && sync=on
+  start
+  dir=$(replica_dir)
+  # Replication connections from the project's user over loopback, like its other connections.
+  if ! as_pg grep -q "^host    replication     $DB_USER " "$DATA/pg_hba.conf"; then
+    as_pg sed -i "0,/^host/s//host    replication     $DB_USER         127.0.0.1\/32            trust\n&/" "$DATA/pg_hba.conf"
+    psql_admin -d postgres -tAc "SELECT pg_reload_conf()" >/dev/null
+  fi
+  # A standby that was promoted is a primary of its own now: made again from the cluster.
+  if [ -f "$dir/PG_VERSION" ] && [ ! -f "$dir/standby.signal" ]; then
+    log "the replica in $dir was promoted; making it again from the primary"
+    as_pg "$BINDIR/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+  fi
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    log "creating the replica in $dir (port $REPLICA_PORT) from the primary"
+    mkdir -p "$dir"
+    [ -n "$run_user" ] && chown "$run_user" "$dir"
+    chmod 700 "$dir"
+    as_pg "$BINDIR/pg_basebackup" -h 127.0.0.1 -p "$PORT" -U "$DB_USER" -D "$dir" -R -X stream -c fast
+    # The primary's own ALTER SYSTEM settings came along: a standby promoted with the primary's
+    # synchronous_standby_names would wait for itself.
+    as_pg sed -i '/^synchronous_standby_names/d' "$dir/postgresql.auto.conf"
+    # Later lines win: the primary's port and a name the primary can require for synchronous commits.
+    printf "port = %s\ncluster_name = '%s'\n" "$REPLICA_PORT" "$REPLICA_NAME" | as_pg tee -a "$dir/postgresql.conf" >/dev/null
+  fi
+  if ! replica_running; then
+    log "starting the replica on 127.0.0.1:$REPLICA_PORT"
+    as_pg "$BINDIR/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null \
+      || { tail -20 "$dir/server.log" >&2; die "replica did not start"; }
+  fi
+  replica_sync "$sync"
+  log "replica ready: jdbc:postgresql://127.0.0.1:$REPLICA_PORT/inkwell ($( [ $sync = on ] && echo synchronous || echo asynchronous))"
+}
+
+replica_stop() {
+  local dir; dir=$(replica_dir)
+  # A primary that requires this standby's flush would wait for it forever.
+  if is_running; then replica_sync off; fi
+  if replica_running; then as_pg "$BINDIR/pg_ctl" -D "$dir" -m fast -w stop >/dev/null; log "replica stopped"; else log "replica not running"; fi
+}
+
+replica_status() {
+  if ! replica_running; then log "replica not running"; return 3; fi
+  log "replica running on 127.0.0.1:$REPLICA_PORT, data in $(replica_dir): $(psql_replica -tAc \
+    "SELECT CASE WHEN pg_is_in_recovery() THEN 'standby, replayed to ' || pg_last_wal_replay_lsn() ELSE 'promoted (a primary)' END")"
+}
+
+replica_promote() {
+  replica_running || die "replica not running"
+  # The old primary must not wait for a standby that is no longer one.
+  if is_running; then replica_sync off; fi
+  as_pg "$BINDIR/pg_ctl" -D "$(replica_dir)" -w promote >/dev/null
+  psql_replica -c "ALTER SYSTEM RESET synchronous_standby_names" -c "SELECT pg_reload_conf()" >/dev/null
+  log "replica promoted: 127.0.0.1:$REPLICA_PORT accepts writes"
+}
+
+replica() {
+  BINDIR=$(find_bindir) || die "no PostgreSQL installed: run $0 start"
+  pick_datadir
+  case "${1:-start}" in
+    start) shift || true; replica_start "$@" ;;
+    stop) replica_stop ;;
+    status) replica_status ;;
+    promote) replica_promote ;;
+    *) die "usage: $0 replica [start [--sync]|stop|status|promote]" ;;
+  esac
+}
+
+# A crash, as far as clients and the standby can tell: no shutdown checkpoint, connections cut.
+kill_primary() {
+  BINDIR=$(find_bindir) || die "no PostgreSQL installed"
+  pick_datadir
+  if is_running; then as_pg "$BINDIR/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null; log "primary stopped (immediate)"; else log "not running"; fi
+}
+
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
+  kill) kill_primary ;;
   status) status ;;
   url) echo "jdbc:postgresql://127.0.0.1:$PORT/inkwell" ;;
   pooler) shift; pooler "$@" ;;
-  *) die "usage: $0 [start|stop|status|url|pooler [start|stop|status]]" ;;
+  replica) shift; replica "$@" ;;
+  *) die "usage: $0 [start|stop|kill|status|url|pooler [start|stop|status]|replica [start [--sync]|stop|status|promote]]" ;;
 esac
