@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostChanges;
@@ -37,10 +38,12 @@ public class PostUseCases {
     return posts.create(post);
   }
 
+  @ReadOnly
   public Post get(int id, PostInclude include) {
     return posts.get(id, include);
   }
 
+  @ReadOnly
   public Page<Post> page(FindOptions options, PageRequest page, PostInclude include) {
     return posts.findPage(options, page, include);
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.PostReports.AuthorPostRank;
 import dev.inkwell.posts.PostReports.DayCount;
@@ -17,6 +18,7 @@ import dev.inkwell.users.UserReports.NameAge;
 
 /** Reports are reads of one statement each: they run without a transaction (see UserUseCases). */
 @Service
+@ReadOnly
 public class ReportUseCases {
 
   private final UserService users;

@@ -3,6 +3,7 @@ package dev.inkwell.app.tags;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.TagWithPosts;
 import dev.inkwell.query.FindOptions;
@@ -34,14 +35,17 @@ public class TagUseCases {
     return tags.create(tag);
   }
 
+  @ReadOnly
   public Tag get(int id) {
     return tags.get(id);
   }
 
+  @ReadOnly
   public Page<Tag> page(FindOptions options, PageRequest page) {
     return tags.findPage(options, page);
   }
 
+  @ReadOnly
   public TagWithPosts withPosts(int id) {
     return posts.findTagWithPosts(id).orElseThrow(() -> new TagNotFoundException(java.util.List.of(id)));
   }

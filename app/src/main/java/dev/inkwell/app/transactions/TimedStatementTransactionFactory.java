@@ -10,7 +10,7 @@ import org.apache.ibatis.session.TransactionIsolationLevel;
 import org.apache.ibatis.transaction.Transaction;
 import org.mybatis.spring.transaction.SpringManagedTransaction;
 import org.mybatis.spring.transaction.SpringManagedTransactionFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Behind a transaction pooler no session setting is safe, so the statement timeout is set inside each
@@ -34,21 +34,21 @@ final class TimedStatementTransactionFactory extends SpringManagedTransactionFac
 
   private static final class TimedTransaction extends SpringManagedTransaction {
 
-    private final DataSource dataSource;
     private final String statementTimeout;
     /** The connection this call opened a transaction on; null inside a Spring transaction. */
     private Connection own;
 
     TimedTransaction(DataSource dataSource, String statementTimeout) {
       super(dataSource);
-      this.dataSource = dataSource;
       this.statementTimeout = statementTimeout;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
       Connection connection = super.getConnection();
-      if (own == null && connection.getAutoCommit() && !DataSourceUtils.isConnectionTransactional(connection, dataSource)) {
+      // Outside a real transaction: also in a read-only scope without one (@ReadOnly), whose connection
+      // Spring holds for the scope in autocommit.
+      if (own == null && connection.getAutoCommit() && !TransactionSynchronizationManager.isActualTransactionActive()) {
         connection.setAutoCommit(false);
         own = connection;
         try (PreparedStatement s = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork;
 import dev.inkwell.posts.NewPost;
@@ -58,25 +59,30 @@ public class UserUseCases {
     return users.bulkCreate(batch);
   }
 
+  @ReadOnly
   public User get(int id) {
     return users.get(id);
   }
 
+  @ReadOnly
   public Page<User> page(FindOptions options, PageRequest page) {
     return users.findPage(options, page);
   }
 
   /** A user with the posts the include selects; 404 when the user is missing or a required include matches nothing. */
+  @ReadOnly
   public UserWithPosts getWithPosts(int id, UserPostsInclude include) {
     return posts.findUserWithPosts(id, include).orElseThrow(() -> users.findByPk(id).isEmpty()
         ? new UserNotFoundException(id)
         : new InvalidQueryException("posts", "user " + id + " has no posts matching the required include"));
   }
 
+  @ReadOnly
   public Page<UserWithPosts> pageWithPosts(FindOptions options, UserPostsInclude include, PageRequest page) {
     return posts.findUsersWithPosts(options, include, page);
   }
 
+  @ReadOnly
   public Stats stats(Where where) {
     return users.stats("age", where);
   }

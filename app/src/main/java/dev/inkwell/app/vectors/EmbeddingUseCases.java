@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.vectors.Embedding;
 import dev.inkwell.vectors.EmbeddingService;
 import dev.inkwell.vectors.Neighbor;
@@ -34,6 +35,7 @@ public class EmbeddingUseCases {
     return embeddings.createAll(batch);
   }
 
+  @ReadOnly
   public Embedding get(int id) {
     return embeddings.get(id);
   }
@@ -48,6 +50,7 @@ public class EmbeddingUseCases {
     embeddings.delete(id);
   }
 
+  @ReadOnly
   public List<Neighbor> search(VectorSearch search) {
     return embeddings.search(search);
   }
