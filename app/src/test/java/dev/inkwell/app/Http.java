@@ -11,7 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small JSON client for tests that call the running app over real HTTP. */
 public final class Http {
 
-  public record Response(int status, String contentType, JsonNode body, String raw) {
+  public record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
   }
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
@@ -53,8 +57,14 @@ public final class Http {
   }
 
   public Response send(String method, String path, String json) {
+    return send(method, path, json, java.util.Map.of());
+  }
+
+  /** With request headers of the test's own. */
+  public Response send(String method, String path, String json, java.util.Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
@@ -70,7 +80,8 @@ public final class Http {
       } catch (RuntimeException notJson) {
         body = null;
       }
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, raw);
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, raw,
+          response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     }

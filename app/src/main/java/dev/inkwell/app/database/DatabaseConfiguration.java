@@ -2,6 +2,7 @@ package dev.inkwell.app.database;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,9 @@ class DatabaseConfiguration {
   @Bean
   FlywayMigrationStrategy migrations(DataSource dataSource) {
     return flyway -> {
-      if (Migrations.migrate(flyway).migrationsExecuted > 0 && dataSource instanceof HikariDataSource pool
-          && pool.getHikariPoolMXBean() != null) {
+      // The primary's pool, also behind a read replica's routing (Boot's unwrapper sees through it).
+      HikariDataSource pool = DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class);
+      if (Migrations.migrate(flyway).migrationsExecuted > 0 && pool != null && pool.getHikariPoolMXBean() != null) {
         pool.getHikariPoolMXBean().softEvictConnections();
       }
     };

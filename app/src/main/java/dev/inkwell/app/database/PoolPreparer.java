@@ -28,7 +28,7 @@ import dev.inkwell.vectors.EmbeddingService;
  *       and pgjdbc names no server-side statements ({@code prepareThreshold=0}).</li>
  * </ul>
  */
-final class PoolPreparer implements BeanPostProcessor, Ordered {
+public final class PoolPreparer implements BeanPostProcessor, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(PoolPreparer.class);
 
@@ -41,30 +41,35 @@ final class PoolPreparer implements BeanPostProcessor, Ordered {
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (bean instanceof HikariDataSource pool && pool.getDataSource() == null && pool.getJdbcUrl() != null) {
-      // Before the driver's data source below copies the properties.
-      PoolerMode mode = PoolerMode.of(env);
-      if (mode == PoolerMode.TRANSACTION) {
-        pool.getDataSourceProperties().putIfAbsent("prepareThreshold", "0");
-      } else {
-        // One round trip for all, before the connection's first use; an init SQL of the user's own
-        // replaces the statement timeout, searches still need the iterative scans.
-        String own = pool.getConnectionInitSql() != null ? pool.getConnectionInitSql().strip().replaceAll(";+$", "")
-            : "SET statement_timeout = '" + PoolerMode.statementTimeout(env) + "'";
-        pool.setConnectionInitSql(own + "; " + EmbeddingService.CONNECTION_SETTINGS);
-      }
-      String file = env.getProperty("inkwell.datasource.password-file");
-      String command = env.getProperty("inkwell.datasource.password-command");
-      DatasourceCredentials credentials = new DatasourceCredentials(pool.getUsername(), pool.getPassword(),
-          StringUtils.hasText(file) ? Path.of(file) : null, StringUtils.hasText(command) ? command : null,
-          env.getProperty("inkwell.datasource.password-refresh", Duration.class, Duration.ofMinutes(5)), Clock.systemUTC());
-      pool.setCredentialsProvider(credentials);
-      pool.setDataSource(new RefreshOnAuthenticationFailure(new DriverDataSource(pool.getJdbcUrl(),
-          pool.getDriverClassName(), pool.getDataSourceProperties(), pool.getUsername(), pool.getPassword()), credentials));
-      if (credentials.rotates()) {
-        log.info("database password for pool {}: {}", pool.getPoolName(), credentials.source());
-      }
+      prepare(pool, env);
     }
     return bean;
+  }
+
+  /** Prepares a pool that is not a bean (a read replica's) as the beans are. */
+  public static void prepare(HikariDataSource pool, Environment env) {
+    // Before the driver's data source below copies the properties.
+    PoolerMode mode = PoolerMode.of(env);
+    if (mode == PoolerMode.TRANSACTION) {
+      pool.getDataSourceProperties().putIfAbsent("prepareThreshold", "0");
+    } else {
+      // One round trip for all, before the connection's first use; an init SQL of the user's own
+      // replaces the statement timeout, searches still need the iterative scans.
+      String own = pool.getConnectionInitSql() != null ? pool.getConnectionInitSql().strip().replaceAll(";+$", "")
+          : "SET statement_timeout = '" + PoolerMode.statementTimeout(env) + "'";
+      pool.setConnectionInitSql(own + "; " + EmbeddingService.CONNECTION_SETTINGS);
+    }
+    String file = env.getProperty("inkwell.datasource.password-file");
+    String command = env.getProperty("inkwell.datasource.password-command");
+    DatasourceCredentials credentials = new DatasourceCredentials(pool.getUsername(), pool.getPassword(),
+        StringUtils.hasText(file) ? Path.of(file) : null, StringUtils.hasText(command) ? command : null,
+        env.getProperty("inkwell.datasource.password-refresh", Duration.class, Duration.ofMinutes(5)), Clock.systemUTC());
+    pool.setCredentialsProvider(credentials);
+    pool.setDataSource(new RefreshOnAuthenticationFailure(new DriverDataSource(pool.getJdbcUrl(),
+        pool.getDriverClassName(), pool.getDataSourceProperties(), pool.getUsername(), pool.getPassword()), credentials));
+    if (credentials.rotates()) {
+      log.info("database password for pool {}: {}", pool.getPoolName(), credentials.source());
+    }
   }
 
   @Override

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.UrlHandlerFilter;
@@ -97,8 +98,10 @@ class ApiSecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, AuthenticationMode mode, SecurityProperties security,
-      ObjectProvider<JwtDecoder> jwt) throws Exception {
+      ObjectProvider<JwtDecoder> jwt, ObjectProvider<HeaderWriter> headerWriters) throws Exception {
     SecurityProblems problems = new SecurityProblems();
+    // Headers of the service's own (a read replica's commit position), written as the response commits.
+    http.headers(h -> headerWriters.orderedStream().forEach(h::addHeaderWriter));
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)

@@ -1,0 +1,183 @@
+package dev.inkwell.app.replicas;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.postgresql.replication.LogSequenceNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The read replica: its pool, and what a check every {@code check-interval} last saw of it (reachable,
+ * a standby or promoted, the WAL position it has replayed, how far behind the primary it is). The
+ * pool opens no connection before the application has started (so not before Flyway has migrated the
+ * primary), and a replica that cannot be reached at start-up does not stop the service: reads go to
+ * the primary until a check sees it.
+ */
+final class ReadReplica implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ReadReplica.class);
+
+  /**
+   * Lag: 0 when the standby has replayed all it received (an idle primary sends nothing, and is not
+   * "behind"); else the age of the last transaction it replayed.
+   */
+  private static final String CHECK = """
+      SELECT pg_is_in_recovery(),
+             CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text,
+             CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+                  ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) END""";
+
+  /** Why a read did not go to the replica. */
+  enum Fallback { DOWN, LAG, LSN }
+
+  /** What the last check saw. */
+  record State(boolean reachable, boolean standby, long replayedLsn, double lagSeconds, Instant checkedAt, String error) {
+    static final State UNCHECKED = new State(false, false, 0, 0, null, "not checked yet");
+  }
+
+  private final HikariDataSource pool;
+  private final Duration maxLag;
+  private final Duration checkInterval;
+  private final Map<Fallback, Counter> fallbacks = new ConcurrentHashMap<>();
+  private final Counter servedByReplica;
+  private final Counter servedByPrimary;
+  private volatile State state = State.UNCHECKED;
+  private volatile String lastReadsFrom = "none yet";
+  private ScheduledExecutorService checks;
+
+  ReadReplica(HikariDataSource pool, Duration maxLag, Duration checkInterval, MeterRegistry meters) {
+    this.pool = pool;
+    this.maxLag = maxLag;
+    this.checkInterval = checkInterval;
+    for (Fallback reason : Fallback.values()) {
+      fallbacks.put(reason, Counter.builder("inkwell.datasource.replica.fallbacks")
+          .description("Reads the replica could have served that went to the primary, by reason")
+          .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(meters));
+    }
+    servedByReplica = Counter.builder("inkwell.datasource.reads").description("Read-only connections, by the node that served them")
+        .tag("node", "replica").register(meters);
+    servedByPrimary = Counter.builder("inkwell.datasource.reads").description("Read-only connections, by the node that served them")
+        .tag("node", "primary").register(meters);
+  }
+
+  HikariDataSource pool() {
+    return pool;
+  }
+
+  State state() {
+    return state;
+  }
+
+  Duration maxLag() {
+    return maxLag;
+  }
+
+  /** Null when the replica may serve a read that must see {@code minLsn} (0: any); else why not. */
+  Fallback refusal(long minLsn) {
+    State s = state;
+    if (!s.reachable()) {
+      return Fallback.DOWN;
+    }
+    if (s.lagSeconds() * 1000 > maxLag.toMillis()) {
+      return Fallback.LAG;
+    }
+    // A position the last check saw replayed: replay only moves forward, so it is a safe lower bound.
+    if (minLsn != 0 && Long.compareUnsigned(s.replayedLsn(), minLsn) < 0) {
+      return Fallback.LSN;
+    }
+    return null;
+  }
+
+  void servedByReplica() {
+    servedByReplica.increment();
+    lastReadsFrom = "replica";
+  }
+
+  void servedByPrimary(Fallback reason) {
+    servedByPrimary.increment();
+    fallbacks.get(reason).increment();
+    lastReadsFrom = "primary";
+  }
+
+  /** A connection to the replica could not be had: down until the next check sees it again. */
+  void unreachable(SQLException e) {
+    markDown(e);
+  }
+
+  String lastReadsFrom() {
+    return lastReadsFrom;
+  }
+
+  Map<String, Object> fallbackCounts() {
+    Map<String, Object> counts = new LinkedHashMap<>();
+    fallbacks.forEach((reason, counter) -> counts.put(reason.name().toLowerCase(java.util.Locale.ROOT), (long) counter.count()));
+    return counts;
+  }
+
+  void check() {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(CHECK)) {
+      rs.next();
+      State was = state;
+      state = new State(true, rs.getBoolean(1), LogSequenceNumber.valueOf(rs.getString(2)).asLong(), rs.getDouble(3),
+          Instant.now(), null);
+      if (!was.reachable()) {
+        log.info("read replica {} reachable ({}): reads go to it", pool.getJdbcUrl(), state.standby() ? "standby" : "promoted");
+      }
+    } catch (SQLException | RuntimeException e) {
+      markDown(e);
+    }
+  }
+
+  private void markDown(Exception e) {
+    State was = state;
+    state = new State(false, was.standby(), was.replayedLsn(), was.lagSeconds(), Instant.now(), e.getMessage());
+    if (was.reachable()) {
+      log.warn("read replica {} unreachable, reads go to the primary: {}", pool.getJdbcUrl(), e.getMessage());
+      // Its connections are dead: none is handed out again once it is back.
+      if (pool.getHikariPoolMXBean() != null) {
+        pool.getHikariPoolMXBean().softEvictConnections();
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    checks = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "inkwell-replica-check");
+      t.setDaemon(true);
+      return t;
+    });
+    checks.scheduleWithFixedDelay(this::check, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    if (checks != null) {
+      checks.shutdownNow();
+      checks = null;
+    }
+    pool.close();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return checks != null;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.inkwell.app.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+
+import dev.inkwell.app.Http;
+import dev.inkwell.app.Http.Response;
+
+/**
+ * The standby stopped (scripts/db.sh replica stop) under a running service: reads carry on from the
+ * primary, the service stays UP with the replica reported apart; started again, reads return to it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"inkwell.security.token=outage-token",
+    "inkwell.datasource.replica.check-interval=100ms",
+    // The outage is the test's own doing: its warnings (broken connections, fallbacks) are expected.
+    "logging.level.com.zaxxer.hikari=ERROR", "logging.level.dev.inkwell.app.replicas=ERROR"})
+@WithLocalReplica
+class ReplicaOutageTest {
+
+
+  @AfterAll
+  static void standbyRunningAgain() {
+    LocalReplica.script("start");
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  MeterRegistry meters;
+
+  private double count(String name, String tag, String value) {
+    return meters.get(name).tag(tag, value).counter().count();
+  }
+
+  private JsonNode health() {
+    return new Http(port).get("/actuator/health").body();
+  }
+
+  private boolean replicaStatus(String status) {
+    return status.equals(health().get("components").get("replica").get("status").asText());
+  }
+
+  private void readsSucceed(int n) {
+    Http http = new Http(port);
+    for (int i = 0; i < n; i++) {
+      Response r = http.get(i % 2 == 0 ? "/api/users?age[$gte]=0&size=5" : "/api/users/1");
+      assertThat(r.status()).as(r.raw()).isIn(200, 404);
+    }
+  }
+
+  @Test
+  void readsFallBackToThePrimaryWhileTheReplicaIsDownAndReturnAfter() throws Exception {
+    assertThat(LocalReplica.eventually(Duration.ofSeconds(10), () -> replicaStatus("UP"))).isTrue();
+    double onReplica = count("inkwell.datasource.reads", "node", "replica");
+    readsSucceed(10);
+    assertThat(count("inkwell.datasource.reads", "node", "replica")).isGreaterThanOrEqualTo(onReplica + 10);
+
+    LocalReplica.script("stop");
+    assertThat(LocalReplica.eventually(Duration.ofSeconds(10), () -> replicaStatus("FALLBACK"))).isTrue();
+    JsonNode down = health();
+    assertThat(down.get("status").asText()).isEqualTo("UP");
+    assertThat(down.get("components").get("db").get("status").asText()).isEqualTo("UP");
+    assertThat(down.get("components").get("replica").get("details").get("reachable").asBoolean()).isFalse();
+    double downFallbacks = count("inkwell.datasource.replica.fallbacks", "reason", "down");
+    double onPrimary = count("inkwell.datasource.reads", "node", "primary");
+    readsSucceed(20);
+    assertThat(count("inkwell.datasource.reads", "node", "primary")).isGreaterThanOrEqualTo(onPrimary + 20);
+    assertThat(count("inkwell.datasource.replica.fallbacks", "reason", "down")).isGreaterThanOrEqualTo(downFallbacks + 20);
+    assertThat(new Http(port).get("/actuator/info").body().get("replica").get("lastReadsFrom").asText()).isEqualTo("primary");
+
+    LocalReplica.script("start");
+    assertThat(LocalReplica.eventually(Duration.ofSeconds(20), () -> replicaStatus("UP"))).isTrue();
+    onReplica = count("inkwell.datasource.reads", "node", "replica");
+    readsSucceed(10);
+    assertThat(count("inkwell.datasource.reads", "node", "replica")).isGreaterThanOrEqualTo(onReplica + 10);
+    assertThat(new Http(port).get("/actuator/info").body().get("replica").get("lastReadsFrom").asText()).isEqualTo("replica");
+  }
+}
