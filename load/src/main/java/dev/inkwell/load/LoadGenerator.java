@@ -25,10 +25,12 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar inkwell-load.jar --url http://127.0.0.1:8080 [--token T] [--clients 32] [--seconds 60]}:
- * a bounded mixed read/write load against a running service (creates, upserts, user-with-post units,
- * eager loads, searches, tag changes, KNN), then a check that the database holds exactly what the
- * successful responses claimed. Prints one JSON report; exit code 0 when there was no 5xx and every
+ * {@code java -jar inkwell-load.jar --url http://127.0.0.1:8080[,http://127.0.0.1:8081] [--token T] [--clients 32] [--seconds 60]}:
+ * a bounded mixed read/write load against a running service, or several instances of it in turn
+ * (creates, upserts, user-with-post units, eager loads, searches, tag changes, KNN), then a check that
+ * the database holds exactly what the successful responses claimed. Like a client of a service with a
+ * read replica should, each client sends back the position of its last write
+ * ({@code Inkwell-Commit-LSN} → {@code Inkwell-Min-LSN}), and the check the highest one. Prints one JSON report; exit code 0 when there was no 5xx and every
  * check held. Loopback targets only: this is a test tool, not a traffic generator for other hosts.
  */
 public final class LoadGenerator {
@@ -47,7 +49,7 @@ public final class LoadGenerator {
 
       Mixed read/write load against a running service (loopback only), then checks that the database
       holds exactly what the successful responses claimed. Prints a JSON report.
-        --url URL      the service (default http://127.0.0.1:8080)
+        --url URL      the service (default http://127.0.0.1:8080); several, comma-separated, in turn
         --token TOKEN  its bearer token, if it has one
         --clients N    concurrent clients (default 32)
         --seconds S    how long (default 60)
@@ -97,16 +99,20 @@ public final class LoadGenerator {
   }
 
   public static Map<String, Object> run(Map<String, String> options) throws Exception {
-    URI base = URI.create(options.get("url"));
-    if (!java.net.InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
-      throw new IllegalArgumentException("load targets loopback addresses only, got " + base.getHost());
+    List<URI> bases = new ArrayList<>();
+    for (String url : options.get("url").split(",")) {
+      URI base = URI.create(url.strip());
+      if (!java.net.InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+        throw new IllegalArgumentException("load targets loopback addresses only, got " + base.getHost());
+      }
+      bases.add(base);
     }
     int clients = Integer.parseInt(options.get("clients"));
     long seconds = Long.parseLong(options.get("seconds"));
     String token = options.get("token");
     String run = "load-" + Long.toHexString(System.nanoTime());
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Api api = new Api(http, base, token);
+    Api api = new Api(http, bases, token, new AtomicInteger(), new java.util.concurrent.atomic.AtomicLong());
 
     api.send("POST", "/api/embeddings/bulk", vectors(new Random(1), run, 50));
     ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
@@ -120,6 +126,7 @@ public final class LoadGenerator {
       int client = c;
       pool.submit(() -> {
         Random random = new Random(client);
+        Api mine = api.client();
         while (System.nanoTime() < end) {
           int n = sequence.incrementAndGet();
           int dice = random.nextInt(100);
@@ -127,21 +134,21 @@ public final class LoadGenerator {
           Api.Response r;
           if (dice < 20) {
             String email = run + "-c" + n + "@load.test";
-            r = api.send("POST", "/api/users", "{\"email\": \"" + email + "\", \"name\": \"Created " + n + "\", \"age\": " + (n % 90) + "}");
+            r = mine.send("POST", "/api/users", "{\"email\": \"" + email + "\", \"name\": \"Created " + n + "\", \"age\": " + (n % 90) + "}");
             if (r.status() == 201) {
               claimedEmails.add(email);
               claimedUsers.put(r.body().get("id").asInt(), email);
             }
           } else if (dice < 30) {
             String email = run + "-u" + random.nextInt(50) + "@load.test";
-            r = api.send("PUT", "/api/users/by-email/" + email, "{\"name\": \"Upserted " + n + "\", \"age\": 30}");
+            r = mine.send("PUT", "/api/users/by-email/" + email, "{\"name\": \"Upserted " + n + "\", \"age\": 30}");
             if (r.status() == 200 || r.status() == 201) {
               claimedEmails.add(email);
               claimedUsers.put(r.body().get("user").get("id").asInt(), email);
             }
           } else if (dice < 40) {
             String email = run + "-w" + n + "@load.test";
-            r = api.send("POST", "/api/users/with-post", "{\"user\": {\"email\": \"" + email + "\", \"name\": \"Writer\"}, "
+            r = mine.send("POST", "/api/users/with-post", "{\"user\": {\"email\": \"" + email + "\", \"name\": \"Writer\"}, "
                 + "\"post\": {\"title\": \"Post " + n + "\", \"content\": \"x\"}}");
             if (r.status() == 201) {
               claimedEmails.add(email);
@@ -151,16 +158,16 @@ public final class LoadGenerator {
             }
           } else if (dice < 60) {
             Integer id = any(claimedUsers.keySet(), random);
-            r = api.send("GET", "/api/users/" + (id == null ? 1 : id) + "?include=posts.tags", null);
+            r = mine.send("GET", "/api/users/" + (id == null ? 1 : id) + "?include=posts.tags", null);
           } else if (dice < 75) {
-            r = api.send("POST", "/api/users/search", "{\"where\": {\"age\": {\"$gte\": " + random.nextInt(90)
+            r = mine.send("POST", "/api/users/search", "{\"where\": {\"age\": {\"$gte\": " + random.nextInt(90)
                 + "}, \"email\": {\"$endsWith\": \"@load.test\"}}, \"order\": [[\"age\", \"DESC\"]], \"limit\": 10}");
           } else if (dice < 85) {
             Unit unit = any(units, random);
-            r = unit == null ? api.send("GET", "/api/tags", null)
-                : api.send("POST", "/api/posts/" + unit.postId() + "/tags", "{\"names\": [\"" + run + "-t" + random.nextInt(10) + "\"]}");
+            r = unit == null ? mine.send("GET", "/api/tags", null)
+                : mine.send("POST", "/api/posts/" + unit.postId() + "/tags", "{\"names\": [\"" + run + "-t" + random.nextInt(10) + "\"]}");
           } else {
-            r = api.send("POST", "/api/embeddings/search", "{\"vector\": [" + random.nextFloat() + ", " + random.nextFloat() + ", "
+            r = mine.send("POST", "/api/embeddings/search", "{\"vector\": [" + random.nextFloat() + ", " + random.nextFloat() + ", "
                 + random.nextFloat() + "], \"metric\": \"cosine\", \"k\": 5}");
           }
           samples.add(new Sample(r.status(), System.nanoTime() - start));
@@ -182,7 +189,8 @@ public final class LoadGenerator {
     samples.forEach(s -> statuses.merge(s.status(), 1, Integer::sum));
     long fiveXX = samples.stream().filter(s -> s.status() >= 500 || s.status() < 0).count();
 
-    // What the successful responses claimed, checked through the API against the database.
+    // What the successful responses claimed, checked through the API against the database, from past
+    // the last write any client saw acknowledged.
     long stored = api.send("GET", "/api/users?email[$startsWith]=" + run + "&size=1", null).body().get("total").asLong();
     List<Integer> ids = new ArrayList<>(claimedUsers.keySet());
     java.util.Collections.shuffle(ids, new Random(7));
@@ -238,13 +246,27 @@ public final class LoadGenerator {
     return "[" + String.join(",", items) + "]";
   }
 
-  /** A minimal JSON-over-HTTP client; a transport failure counts as status -1. */
-  private record Api(HttpClient http, URI base, String token) {
+  /**
+   * A minimal JSON-over-HTTP client; a transport failure counts as status -1. Requests go to the
+   * instances in turn. {@link #client()}: one client's own view, which sends back the position of its
+   * last write; the shared one sends the highest any client saw.
+   */
+  private record Api(HttpClient http, List<URI> bases, String token, AtomicInteger turn, java.util.concurrent.atomic.AtomicLong highest,
+      long[] own) {
+
+    Api(HttpClient http, List<URI> bases, String token, AtomicInteger turn, java.util.concurrent.atomic.AtomicLong highest) {
+      this(http, bases, token, turn, highest, null);
+    }
 
     record Response(int status, JsonNode body) {
     }
 
+    Api client() {
+      return new Api(http, bases, token, turn, highest, new long[1]);
+    }
+
     Response send(String method, String path, String json) {
+      URI base = bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
       HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
           .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
       if (json != null) {
@@ -253,8 +275,13 @@ public final class LoadGenerator {
       if (token != null && !token.isBlank()) {
         request.header("Authorization", "Bearer " + token);
       }
+      long required = own != null ? own[0] : highest.get();
+      if (required != 0) {
+        request.header("Inkwell-Min-LSN", Long.toHexString(required >>> 32).toUpperCase() + "/" + Long.toHexString(required & 0xFFFFFFFFL).toUpperCase());
+      }
       try {
         HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        r.headers().firstValue("Inkwell-Commit-LSN").ifPresent(this::wrote);
         JsonNode body = null;
         if (r.body() != null && !r.body().isBlank()) {
           try {
@@ -267,6 +294,16 @@ public final class LoadGenerator {
       } catch (Exception e) {
         return new Response(-1, null);
       }
+    }
+
+    /** PostgreSQL's "hi/lo" hexadecimal position, kept if it is past the last one. */
+    private void wrote(String lsn) {
+      String[] halves = lsn.split("/");
+      long position = (Long.parseLong(halves[0], 16) << 32) | Long.parseLong(halves[1], 16);
+      if (own != null && Long.compareUnsigned(position, own[0]) > 0) {
+        own[0] = position;
+      }
+      highest.accumulateAndGet(position, (a, b) -> Long.compareUnsigned(a, b) >= 0 ? a : b);
     }
   }
 }

@@ -20,7 +20,7 @@ import dev.inkwell.migrations.testing.TestDatabaseSettings;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(WithLocalReplica.StandbyRunning.class)
 @TestPropertySource(properties = "inkwell.datasource.replica.url=${INKWELL_TEST_REPLICA_URL:" + TestDatabaseSettings.REPLICA_URL + "}")
-@interface WithLocalReplica {
+public @interface WithLocalReplica {
 
   /** Before the test class's Spring context exists. */
   final class StandbyRunning implements BeforeAllCallback {
