@@ -3,12 +3,12 @@ package dev.inkwell.compat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every check, in the guide's seven categories plus DB9's documented limits, in the order they run. */
+/** Every check, in the guide's seven categories plus DB9's documented limits and replication, in the order they run. */
 public final class CompatSuite {
 
   public static final List<String> CATEGORIES = List.of(ConnectionChecks.CATEGORY, CrudChecks.CATEGORY,
       AssociationChecks.CATEGORY, TransactionChecks.CATEGORY, AdvancedSqlChecks.CATEGORY, VectorChecks.CATEGORY,
-      DdlChecks.CATEGORY, LimitChecks.CATEGORY);
+      DdlChecks.CATEGORY, LimitChecks.CATEGORY, ReplicationChecks.CATEGORY);
 
   private CompatSuite() {
   }
@@ -23,6 +23,7 @@ public final class CompatSuite {
     all.addAll(VectorChecks.all());
     all.addAll(DdlChecks.all());
     all.addAll(LimitChecks.all());
+    all.addAll(ReplicationChecks.all());
     return all;
   }
 }

@@ -106,7 +106,7 @@ class CompatCommandTest {
     assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.json().get("summary").get("total").asInt()).isEqualTo(CompatSuiteTest.CHECKS + 1);
     assertThat(run.out()).contains((CompatSuiteTest.CHECKS + 1) + "/" + (CompatSuiteTest.CHECKS + 1)
-        + " passed (6 with notes, 0 skipped, 0 failed)");
+        + " passed (7 with notes, 0 skipped, 0 failed)");
     assertThat(run.out()).contains("NOTE    Connection and pooling / transaction pooling: seen, and Inkwell set for it: "
         + "a transaction pooler is in between").contains("named server-side statements are off (prepareThreshold=0)");
     assertThat(database).startsWith("inkwell_compat_");

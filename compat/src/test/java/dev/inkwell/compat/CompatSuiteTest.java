@@ -23,13 +23,14 @@ import dev.inkwell.migrations.testing.DmlCap;
  */
 class CompatSuiteTest {
 
-  static final int CHECKS = 130;
+  static final int CHECKS = 133;
 
   /** On the project-local PostgreSQL: no TLS asked for, a superuser (bypasses RLS), no embedding(). */
   static final Set<String> NOTES_HERE = Set.of(
       "Connection and pooling / TLS when the URL asks for it",
       "Server limits / row-level security",
-      "Server limits / DB9's embedding() function");
+      "Server limits / DB9's embedding() function",
+      "Replication and read replicas / streaming standbys of this server");
 
   static CompatSession session;
 
