@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (JSON). Usage: scripts/bench.sh [data|vectors] [--quick]  (data = W1..W9)
 #                                            or scripts/bench.sh http [seconds per route] [--jar-option=value ...]  (the jar, wrk)
+#                                            or scripts/bench.sh replica [seconds per route]  (http, reads on the primary, then on the standby)
 # Starts the local database if needed and runs against a database of its own (inkwell_bench,
 # inkwell_bench_http), dropped and created again each run.
 set -euo pipefail
@@ -11,6 +12,10 @@ cd "$ROOT"
 if [ "${1:-}" = http ]; then
   shift
   exec scripts/bench-http.sh "$@"
+fi
+if [ "${1:-}" = replica ]; then
+  shift
+  exec scripts/bench-replica.sh "$@"
 fi
 ensure_java_and_maven
 scripts/db.sh start
