@@ -11,9 +11,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Spring's routing DataSource, keyed on the read-only flag Spring keeps for the current scope:
- * {@code @Transactional(readOnly = true)} and the service's {@code @ReadOnly} reads (which run without
- * a transaction) go to the replica while it is reachable, no more than {@code max-lag} behind, and has
+ * Spring's routing DataSource, keyed on whether the current statements are reads: in a
+ * {@code @Transactional(readOnly = true)} transaction (the flag Spring keeps for it) or in one of the
+ * service's {@code @ReadOnly} use cases outside a transaction ({@link ReadOnlyScope}). Reads go to the replica while it is reachable, no more than {@code max-lag} behind, and has
  * replayed the request's {@code Inkwell-Min-LSN}; everything else goes to the primary. It sits behind
  * Spring's {@code LazyConnectionDataSourceProxy}, so that a transaction's connection is chosen at its
  * first statement, when the flag is set, not when the transaction begins.
@@ -36,7 +36,7 @@ final class ReadRouting extends AbstractRoutingDataSource {
 
   @Override
   protected Object determineCurrentLookupKey() {
-    if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+    if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly() && !ReadOnlyScope.active()) {
       ReadConsistency.wrote();
       return Node.PRIMARY;
     }

@@ -10,6 +10,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +30,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -38,6 +45,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.inkwell.app.database.PoolPreparer;
+import dev.inkwell.app.transactions.ReadOnly;
 
 /**
  * A read replica, when {@code inkwell.datasource.replica.url} is set (unset: Boot's single pool, as
@@ -48,8 +56,8 @@ import dev.inkwell.app.database.PoolPreparer;
  *
  * <p>Spring's {@code LazyConnectionDataSourceProxy#setReadOnlyDataSource} is not used: it keys on
  * {@code Connection.setReadOnly(true)}, which only a real transaction calls, and the service's reads
- * run without one (issue 16: one round trip per read). The routing keys on the read-only flag Spring
- * keeps for both.
+ * run without one (one round trip per read). The routing keys on Spring's read-only flag for
+ * transactions and on {@link ReadOnlyScope} for the service's {@code @ReadOnly} use cases.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("inkwell.datasource.replica.url")
@@ -87,6 +95,15 @@ class ReplicaConfiguration {
     PoolPreparer.prepare(pool, env);
     return new ReadReplica(pool, env.getProperty(prefix + ".max-lag", Duration.class, Duration.ofSeconds(5)),
         env.getProperty(prefix + ".check-interval", Duration.class, Duration.ofSeconds(1)), meters);
+  }
+
+  /** {@code @ReadOnly} use cases, on a method or on the class, mark their statements as reads. */
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static Advisor readOnlyScope() {
+    Pointcut readOnly = new ComposablePointcut(new AnnotationMatchingPointcut(ReadOnly.class, true))
+        .union(AnnotationMatchingPointcut.forMethodAnnotation(ReadOnly.class));
+    return new DefaultPointcutAdvisor(readOnly, new ReadOnlyScope());
   }
 
   /** What the service uses: MyBatis, the transaction manager, Flyway (always on the primary: it writes). */

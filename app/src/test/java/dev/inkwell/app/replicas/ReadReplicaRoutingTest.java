@@ -16,6 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.inkwell.app.Http;
@@ -39,6 +47,10 @@ class ReadReplicaRoutingTest {
   ReadReplica replica;
   @Autowired
   MeterRegistry meters;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  PlatformTransactionManager transactions;
   Http http;
 
   @BeforeEach
@@ -173,6 +185,24 @@ class ReadReplicaRoutingTest {
     Response old = http.send("GET", "/api/users?age[$gte]=40", null, Map.of("Inkwell-Min-LSN", "0/1"));
     assertThat(old.status()).isEqualTo(200);
     assertThat(replica.lastReadsFrom()).isEqualTo("replica");
+  }
+
+  /** User code's own transactions: read-only ones on the standby, the rest (and SERIALIZABLE, which a standby refuses) on the primary. */
+  @Test
+  void readOnlyTransactionsGoToTheStandby() throws Exception {
+    standbyCaughtUp();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    TransactionCallback<Boolean> standby = status -> jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class);
+    TransactionTemplate readOnly = new TransactionTemplate(transactions);
+    readOnly.setReadOnly(true);
+    Boolean onStandby = readOnly.execute(standby);
+    assertThat(onStandby).isTrue();
+    Boolean readWrite = new TransactionTemplate(transactions).execute(standby);
+    assertThat(readWrite).isFalse();
+    assertThat(jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)).as("outside any transaction").isFalse();
+    readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+    Boolean serializable = readOnly.execute(standby);
+    assertThat(serializable).isFalse();
   }
 
   @Test
