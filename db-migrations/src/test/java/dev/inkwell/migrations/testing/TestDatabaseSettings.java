@@ -17,6 +17,14 @@ public final class TestDatabaseSettings {
     return System.getenv().getOrDefault("INKWELL_TEST_POOLER_URL", POOLER_URL);
   }
 
+  /** The project's hot standby (scripts/db.sh replica start) of inkwell_test. */
+  public static final String REPLICA_URL = "jdbc:postgresql://127.0.0.1:54330/inkwell_test";
+
+  /** The standby the read-replica tests read from: INKWELL_TEST_REPLICA_URL, else {@link #REPLICA_URL}. */
+  public static String replicaUrl() {
+    return System.getenv().getOrDefault("INKWELL_TEST_REPLICA_URL", REPLICA_URL);
+  }
+
   public static String url() {
     return System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:54329/inkwell_test");
   }
