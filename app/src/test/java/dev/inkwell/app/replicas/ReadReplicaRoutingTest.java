@@ -9,16 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
@@ -28,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.inkwell.app.Http;
 import dev.inkwell.app.Http.Response;
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 
 /**
  * Reads on the project's hot standby, writes on the primary, read-your-writes through the WAL
@@ -39,6 +41,24 @@ import dev.inkwell.app.Http.Response;
     "inkwell.datasource.replica.check-interval=1h", "inkwell.datasource.replica.max-lag=1h"})
 @WithLocalReplica
 class ReadReplicaRoutingTest {
+
+  /** Several hosts, as for a set of replicas: pgjdbc picks the standby (preferSecondary). */
+  @DynamicPropertySource
+  static void replicaAmongSeveralHosts(DynamicPropertyRegistry registry) {
+    registry.add("inkwell.datasource.replica.url", () -> "jdbc:postgresql://" + hostAndPort(TestDatabaseSettings.replicaUrl()) + ","
+        + hostAndPort(TestDatabaseSettings.url()) + "/" + database(TestDatabaseSettings.replicaUrl())
+        + "?targetServerType=preferSecondary&loadBalanceHosts=true");
+  }
+
+  private static String hostAndPort(String url) {
+    String rest = url.substring("jdbc:postgresql://".length());
+    return rest.substring(0, rest.indexOf('/'));
+  }
+
+  private static String database(String url) {
+    String rest = url.substring(url.indexOf('/', "jdbc:postgresql://".length()) + 1);
+    return rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
+  }
 
 
   @LocalServerPort
