@@ -2,6 +2,7 @@ package dev.inkwell.app.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,11 +18,12 @@ import dev.inkwell.app.Http;
 import dev.inkwell.app.Http.Response;
 
 /**
- * The standby stopped (scripts/db.sh replica stop) under a running service: reads carry on from the
- * primary, the service stays UP with the replica reported apart; started again, reads return to it.
+ * The standby stopped (scripts/db.sh replica stop) under a running service, or further behind than
+ * max-lag (1 s here): reads carry on from the primary, the service stays UP with the replica reported
+ * apart; back, reads return to it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"inkwell.security.token=outage-token",
-    "inkwell.datasource.replica.check-interval=100ms",
+    "inkwell.datasource.replica.check-interval=100ms", "inkwell.datasource.replica.max-lag=1s",
     // The outage is the test's own doing: its warnings (broken connections, fallbacks) are expected.
     "logging.level.com.zaxxer.hikari=ERROR", "logging.level.dev.inkwell.app.replicas=ERROR"})
 @WithLocalReplica
@@ -84,5 +86,32 @@ class ReplicaOutageTest {
     readsSucceed(10);
     assertThat(count("inkwell.datasource.reads", "node", "replica")).isGreaterThanOrEqualTo(onReplica + 10);
     assertThat(new Http(port).get("/actuator/info").body().get("replica").get("lastReadsFrom").asText()).isEqualTo("replica");
+  }
+
+  /** Replay paused while the primary writes on: the standby falls behind, and past max-lag it is skipped. */
+  @Test
+  void aStandbyFurtherBehindThanMaxLagIsSkipped() throws Exception {
+    assertThat(LocalReplica.eventually(Duration.ofSeconds(10), () -> replicaStatus("UP"))).isTrue();
+    try (Connection standby = LocalReplica.replica(); Connection primary = LocalReplica.primary()) {
+      standby.createStatement().execute("SELECT pg_wal_replay_pause()");
+      try {
+        double lagFallbacks = count("inkwell.datasource.replica.fallbacks", "reason", "lag");
+        // Something to replay: the standby receives it and does not apply it.
+        primary.createStatement().execute("INSERT INTO tags (name) VALUES ('lag-" + System.nanoTime() + "')");
+        assertThat(LocalReplica.eventually(Duration.ofSeconds(15), () -> replicaStatus("FALLBACK"))).isTrue();
+        JsonNode lagging = health().get("components").get("replica");
+        assertThat(lagging.get("description").asText()).endsWith("replica lag");
+        assertThat(lagging.get("details").get("replayLagSeconds").asDouble()).isGreaterThan(1.0);
+        readsSucceed(10);
+        assertThat(count("inkwell.datasource.replica.fallbacks", "reason", "lag")).isGreaterThanOrEqualTo(lagFallbacks + 10);
+      } finally {
+        standby.createStatement().execute("SELECT pg_wal_replay_resume()");
+        primary.createStatement().execute("DELETE FROM tags WHERE name LIKE 'lag-%'");
+      }
+    }
+    assertThat(LocalReplica.eventually(Duration.ofSeconds(15), () -> replicaStatus("UP"))).isTrue();
+    double onReplica = count("inkwell.datasource.reads", "node", "replica");
+    readsSucceed(10);
+    assertThat(count("inkwell.datasource.reads", "node", "replica")).isGreaterThanOrEqualTo(onReplica + 10);
   }
 }
