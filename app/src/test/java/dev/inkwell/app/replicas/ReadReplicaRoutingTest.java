@@ -94,11 +94,14 @@ class ReadReplicaRoutingTest {
     return created.body().get("id").asInt();
   }
 
-  /** Until the standby has replayed the primary's current position. */
+  /**
+   * Until the standby has replayed the primary's current insert position (the test database commits
+   * without waiting for the WAL flush, so the write position can still be before the last commit).
+   */
   private void standbyCaughtUp() throws Exception {
     String target;
     try (Connection primary = LocalReplica.primary()) {
-      target = LocalReplica.scalar(primary, "SELECT pg_current_wal_lsn()");
+      target = LocalReplica.scalar(primary, "SELECT pg_current_wal_insert_lsn()");
     }
     try (Connection standby = LocalReplica.replica()) {
       assertThat(LocalReplica.eventually(Duration.ofSeconds(10), () -> {
