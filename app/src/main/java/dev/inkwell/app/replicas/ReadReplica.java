@@ -71,10 +71,13 @@ final class ReadReplica implements SmartLifecycle {
           .description("Reads the replica could have served that went to the primary, by reason")
           .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(meters));
     }
-    servedByReplica = Counter.builder("inkwell.datasource.reads").description("Read-only connections, by the node that served them")
-        .tag("node", "replica").register(meters);
-    servedByPrimary = Counter.builder("inkwell.datasource.reads").description("Read-only connections, by the node that served them")
-        .tag("node", "primary").register(meters);
+    servedByReplica = reads("replica", meters);
+    servedByPrimary = reads("primary", meters);
+  }
+
+  private static Counter reads(String node, MeterRegistry meters) {
+    return Counter.builder("inkwell.datasource.reads").description("Read-only connections, by the node that served them")
+        .tag("node", node).register(meters);
   }
 
   HikariDataSource pool() {
@@ -116,11 +119,6 @@ final class ReadReplica implements SmartLifecycle {
     lastReadsFrom = "primary";
   }
 
-  /** A connection to the replica could not be had: down until the next check sees it again. */
-  void unreachable(SQLException e) {
-    markDown(e);
-  }
-
   String lastReadsFrom() {
     return lastReadsFrom;
   }
@@ -141,11 +139,12 @@ final class ReadReplica implements SmartLifecycle {
         log.info("read replica {} reachable ({}): reads go to it", pool.getJdbcUrl(), state.standby() ? "standby" : "promoted");
       }
     } catch (SQLException | RuntimeException e) {
-      markDown(e);
+      unreachable(e);
     }
   }
 
-  private void markDown(Exception e) {
+  /** The check, or a read, could not reach the replica: down until a check sees it again. */
+  void unreachable(Exception e) {
     State was = state;
     state = new State(false, was.standby(), was.replayedLsn(), was.lagSeconds(), Instant.now(), e.getMessage());
     if (was.reachable()) {
