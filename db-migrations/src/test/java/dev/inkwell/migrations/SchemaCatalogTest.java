@@ -130,7 +130,7 @@ class SchemaCatalogTest {
   @Test
   void usersAgeIsIndexed() {
     assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_users_age'").query(String.class).single())
-        .endsWith("ON public.users USING btree (age)");
+        .endsWith("ON public.users USING btree (age, id)");
   }
 
   @Test

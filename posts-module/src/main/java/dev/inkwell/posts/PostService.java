@@ -1,5 +1,10 @@
 package dev.inkwell.posts;
 
+import java.util.function.Function;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
+import dev.inkwell.query.sql.Keyset;
+import dev.inkwell.query.sql.ListStatements;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -123,9 +128,24 @@ public class PostService {
   public Page<Post> findPage(FindOptions options, PageRequest page, PostInclude include) {
     POSTS.columns(options.attributes());
     SqlQuery query = POSTS.query(options.limit(null, null));
-    Page<PostRow> rows = PagedSelect.page(page, () -> posts.selectByQuery(query, include.author()), row -> row);
+    Page<PostRow> rows = PagedSelect.page(page, query, postsByQuery(include), row -> row);
     List<Post> items = withTags(rows.items(), include.tags());
-    return new Page<>(items, rows.total(), rows.page(), rows.size(), rows.pages(), rows.hasNext());
+    return new Page<>(items, rows.total(), rows.page(), rows.size(), rows.pages(), rows.hasNext(), rows.totalEstimated());
+  }
+
+  /** A keyset window of {@code findAll} (limit and offset of {@code options} are ignored), tags as for a page. */
+  public Window<Post> findWindow(FindOptions options, ScrollRequest scroll, PostInclude include) {
+    POSTS.columns(options.attributes());
+    SqlQuery query = POSTS.query(options.limit(null, null));
+    Window<PostRow> rows = PagedSelect.window(scroll, query, Keyset.context(POSTS.entity(), query, ""),
+        postsByQuery(include), row -> row, row -> row);
+    return new Window<>(withTags(rows.items(), include.tags()), rows.next(), rows.prev(), rows.total(), rows.totalEstimated());
+  }
+
+  private ListStatements<PostRow> postsByQuery(PostInclude include) {
+    boolean author = include.author();
+    return new ListStatements<>(q -> posts.selectByQuery(q, author), q -> posts.selectByQuery_COUNT(q, author),
+        q -> posts.selectByQuery_PLAN(q, author));
   }
 
   public long count(Where where) {
@@ -146,9 +166,20 @@ public class PostService {
   /** Deletes the post; its tag links go with it (database cascade). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (posts.deleteByQuery(POSTS.where(Where.field("id").eq(id))) == 0) {
+    if (!deleteIf(id, null)) {
       throw new PostNotFoundException(id);
     }
+  }
+
+  /**
+   * Deletes the post when it also matches {@code condition} (null: unconditionally), in one statement:
+   * a version check ({@code updatedAt}) cannot go stale between a read and the delete. False when
+   * nothing was deleted.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean deleteIf(int id, Where condition) {
+    Where byId = Where.field("id").eq(id);
+    return posts.deleteByQuery(POSTS.where(condition == null ? byId : Where.and(byId, condition))) > 0;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -259,17 +290,37 @@ public class PostService {
    * users with at least one matching post are listed.
    */
   public Page<UserWithPosts> findUsersWithPosts(FindOptions options, UserPostsInclude include, PageRequest page) {
-    SqlQuery users = USERS.query(options.limit(null, null));
     SqlWhere postFilter = POSTS.where(include.where());
-    Page<User> roots = PagedSelect.page(page, () -> userPosts.selectUsersByQuery(users, postFilter, include.required()), u -> u);
+    Page<User> roots = PagedSelect.page(page, USERS.query(options.limit(null, null)), usersByQuery(postFilter, include), u -> u);
+    return roots.map(withPostsOf(roots.items(), postFilter, include));
+  }
+
+  /** A keyset window of users with their posts: the window counts users, as a page does. */
+  public Window<UserWithPosts> findUsersWithPostsWindow(FindOptions options, UserPostsInclude include, ScrollRequest scroll) {
+    SqlWhere postFilter = POSTS.where(include.where());
+    SqlQuery users = USERS.query(options.limit(null, null));
+    String context = Keyset.context(USERS.entity(), users, "posts " + postFilter.canonical() + " required " + include.required());
+    Window<User> roots = PagedSelect.window(scroll, users, context, usersByQuery(postFilter, include), u -> u, u -> u);
+    return roots.map(withPostsOf(roots.items(), postFilter, include));
+  }
+
+  private ListStatements<User> usersByQuery(SqlWhere postFilter, UserPostsInclude include) {
+    boolean required = include.required();
+    return new ListStatements<>(q -> userPosts.selectUsersByQuery(q, postFilter, required),
+        q -> userPosts.selectUsersByQuery_COUNT(q, postFilter, required),
+        q -> userPosts.selectUsersByQuery_PLAN(q, postFilter, required));
+  }
+
+  /** The matching posts of all {@code users} in one statement, attached to each. */
+  private Function<User, UserWithPosts> withPostsOf(List<User> users, SqlWhere postFilter, UserPostsInclude include) {
     Map<Integer, List<Post>> byUser = new LinkedHashMap<>();
-    if (!roots.items().isEmpty()) {
-      List<Integer> ids = roots.items().stream().map(User::id).toList();
+    if (!users.isEmpty()) {
+      List<Integer> ids = users.stream().map(User::id).toList();
       for (PostRow post : userPosts.selectPostsOfUsers(ids, postFilter, include.tags())) {
         byUser.computeIfAbsent(post.getAuthorId(), k -> new ArrayList<>()).add(post.toPost(include.tags()));
       }
     }
-    return roots.map(user -> new UserWithPosts(user, byUser.getOrDefault(user.id(), List.of())));
+    return user -> new UserWithPosts(user, byUser.getOrDefault(user.id(), List.of()));
   }
 
   // ------------------------------------------------------------------ reports (PostReportMapper.xml)

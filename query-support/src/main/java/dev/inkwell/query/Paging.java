@@ -18,7 +18,19 @@ public record Paging(Integer defaultSize, Integer maxSize) {
 
   /** Page 1 and the default size when not given; a size above the maximum becomes the maximum. */
   public PageRequest request(Integer page, Integer size) {
-    int effectiveSize = size == null ? defaultSize : Math.min(size, maxSize);
-    return new PageRequest(page == null ? 1 : page, effectiveSize);
+    return request(page, size, CountMode.EXACT);
+  }
+
+  public PageRequest request(Integer page, Integer size, CountMode count) {
+    return new PageRequest(page == null ? 1 : page, size(size), count);
+  }
+
+  /** A keyset request with the same size rules; no count unless asked for. */
+  public ScrollRequest scroll(String after, String before, Integer size, CountMode count) {
+    return new ScrollRequest(after, before, size(size), count);
+  }
+
+  private int size(Integer size) {
+    return size == null ? defaultSize : Math.min(size, maxSize);
   }
 }

@@ -17,8 +17,12 @@ import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.ChunkedWrite;
+import dev.inkwell.query.sql.Keyset;
+import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.tags.internal.TagMapper;
@@ -35,10 +39,12 @@ public class TagService {
   private final TagMapper mapper;
 
   private final int maxRowsPerStatement;
+  private final ListStatements<Tag> byQuery;
 
   public TagService(TagMapper mapper, @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
     this.mapper = mapper;
     this.maxRowsPerStatement = maxRowsPerStatement;
+    this.byQuery = new ListStatements<>(mapper::selectByQuery, mapper::selectByQuery_COUNT, mapper::selectByQuery_PLAN);
   }
 
   /** {@code Tag.create}; {@link DuplicateTagException} when the name is taken. */
@@ -106,8 +112,13 @@ public class TagService {
   }
 
   public Page<Tag> findPage(FindOptions options, PageRequest page) {
-    SqlQuery query = TAGS.query(options.limit(null, null));
-    return PagedSelect.page(page, () -> mapper.selectByQuery(query), tag -> tag);
+    return PagedSelect.page(page, TAGS.query(options.limit(null, null)), byQuery, tag -> tag);
+  }
+
+  /** A keyset window of {@code findAll} (limit and offset of {@code options} are ignored). */
+  public Window<Tag> findWindow(FindOptions options, ScrollRequest scroll) {
+    SqlQuery query = TAGS.keysetQuery(options);
+    return PagedSelect.window(scroll, query, Keyset.context(TAGS.entity(), query, ""), byQuery, tag -> tag, tag -> tag);
   }
 
   public long count(Where where) {
@@ -116,21 +127,50 @@ public class TagService {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public Tag rename(int id, NewTag tag) {
+    return renameIf(id, tag, null).orElseThrow(() -> new TagNotFoundException(List.of(id)));
+  }
+
+  /**
+   * Renames tag {@code id} when it is still at one of {@code versions} ({@link #version}; null: any),
+   * checked by the UPDATE itself. Empty when no tag with that id is at such a version.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Tag> renameIf(int id, NewTag tag, List<String> versions) {
     try {
-      if (mapper.updateName(id, tag.name()) == 0) {
-        throw new TagNotFoundException(List.of(id));
+      if (mapper.updateName(id, tag.name(), versions) == 0) {
+        return Optional.empty();
       }
     } catch (DuplicateKeyException e) {
       throw new DuplicateTagException(tag.name(), e);
     }
-    return get(id);
+    return findByPk(id);
   }
 
   /** Deletes the tag; its links to posts go with it (database cascade), the posts stay. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (mapper.deleteByQuery(TAGS.where(Where.field("id").eq(id))) == 0) {
+    if (!deleteIf(id, null)) {
       throw new TagNotFoundException(List.of(id));
+    }
+  }
+
+  /** Deletes tag {@code id} when it is still at one of {@code versions} (null: any), in one statement. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean deleteIf(int id, List<String> versions) {
+    return mapper.deleteById(id, versions) > 0;
+  }
+
+  /**
+   * A tag's version: the hex MD5 of {@code "id:name"}, as the mapper's {@code md5(t.id || ':' || t.name)}
+   * computes it. Tags have no timestamp; a rename changes the version.
+   */
+  public static String version(Tag tag) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("MD5")
+          .digest((tag.id() + ":" + tag.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

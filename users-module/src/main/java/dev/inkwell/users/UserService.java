@@ -20,8 +20,12 @@ import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.sql.ChunkedWrite;
+import dev.inkwell.query.sql.Keyset;
+import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.Stats;
@@ -55,6 +59,7 @@ public class UserService {
   private final UserReportMapper reports;
   private final UpsertCreatedFlag createdFlag;
   private final int maxRowsPerStatement;
+  private final ListStatements<User> byQuery;
 
   public UserService(UserMapper mapper, UserReportMapper reports, UpsertCreatedFlag createdFlag,
       @Value(ChunkedWrite.MAX_ROWS) int maxRowsPerStatement) {
@@ -62,6 +67,7 @@ public class UserService {
     this.reports = reports;
     this.createdFlag = createdFlag;
     this.maxRowsPerStatement = maxRowsPerStatement;
+    this.byQuery = new ListStatements<>(mapper::selectByQuery, mapper::selectByQuery_COUNT, mapper::selectByQuery_PLAN);
   }
 
   /**
@@ -124,8 +130,16 @@ public class UserService {
 
   /** A page of {@code findAll}: limit and offset of {@code options} are replaced by the page's. */
   public Page<User> findPage(FindOptions options, PageRequest page) {
-    SqlQuery query = USERS.query(options.limit(null, null));
-    return PagedSelect.page(page, () -> mapper.selectByQuery(query), user -> user);
+    return PagedSelect.page(page, USERS.query(options.limit(null, null)), byQuery, user -> user);
+  }
+
+  /**
+   * A keyset window of {@code findAll} (limit and offset of {@code options} are ignored): the users
+   * after or before the request's cursor, with cursors to the next and previous windows.
+   */
+  public Window<User> findWindow(FindOptions options, ScrollRequest scroll) {
+    SqlQuery query = USERS.keysetQuery(options);
+    return PagedSelect.window(scroll, query, Keyset.context(USERS.entity(), query, ""), byQuery, user -> user, user -> user);
   }
 
   /** {@code User.count({where})}. */

@@ -1,5 +1,9 @@
 package dev.inkwell.app.posts;
 
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.Preconditions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
@@ -24,8 +28,6 @@ import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostInclude;
-import dev.inkwell.query.FindOptions;
-import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.tags.Tag;
@@ -42,9 +44,11 @@ class PostController {
   private final PostUseCases posts;
   private final Paging paging;
   private final JsonMapper json;
+  private final Preconditions preconditions;
 
-  PostController(PostUseCases posts, Paging paging, JsonMapper json) {
+  PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions) {
     this.posts = posts;
+    this.preconditions = preconditions;
     this.paging = paging;
     this.json = json;
   }
@@ -58,38 +62,49 @@ class PostController {
 
   @Operation(summary = "Find a post by id, optionally with author and tags")
   @GetMapping("/{id}")
-  Post get(@PathVariable int id, @RequestParam(required = false) String include) {
-    return posts.get(id, PostInclude.parse(include));
+  ResponseEntity<Post> get(@PathVariable int id, @RequestParam(required = false) String include) {
+    PostInclude parsed = PostInclude.parse(include);
+    Post post = posts.get(id, parsed);
+    // The post alone is tagged by its version; with its author or tags, by the whole representation.
+    String etag = parsed.equals(PostInclude.NONE) ? EntityTags.of(post.updatedAt()) : EntityTags.ofContent(json.writeValueAsString(post));
+    return ResponseEntity.ok().eTag(etag).body(post);
   }
 
   @Operation(summary = "List posts with filters, order and paging")
   @GetMapping
-  Page<Object> list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-    QueryParams query = QueryParams.parse(params, paging);
-    PostInclude include = PostInclude.parse(QueryParams.single(params, "include"));
-    return posts.page(query.options(), query.page(), include)
-        .map(post -> Attributes.project(post, query.options().attributes(), json));
+  Object list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    return list(QueryParams.parse(params, paging), PostInclude.parse(QueryParams.single(params, "include")));
   }
 
-  /** findAll options as JSON; {@code limit}/{@code offset} select the page (offset a multiple of limit). */
+  /**
+   * findAll options as JSON; {@code limit}/{@code offset} select the page (offset a multiple of limit),
+   * or {@code after}/{@code before} a keyset window of {@code limit} posts.
+   */
   @Operation(summary = "Search posts with Sequelize findAll options")
   @PostMapping("/search")
-  Page<Object> search(@RequestBody(required = false) JsonNode body, @RequestParam(required = false) String include) {
-    FindOptions options = WhereJson.findOptions(body);
-    return posts.page(options, QueryParams.pageOf(options, paging), PostInclude.parse(include))
-        .map(post -> Attributes.project(post, options.attributes(), json));
+  Object search(@RequestBody(required = false) JsonNode body, @RequestParam(required = false) String include) {
+    return list(QueryParams.ofBody(body, paging), PostInclude.parse(include));
+  }
+
+  private Object list(QueryParams query, PostInclude include) {
+    List<String> fields = query.options().attributes();
+    return query.keyset() ? posts.window(query.options(), query.scroll(), include).map(post -> Attributes.project(post, fields, json))
+        : posts.page(query.options(), query.page(), include).map(post -> Attributes.project(post, fields, json));
   }
 
   @Operation(summary = "Change some attributes of a post")
   @PatchMapping("/{id}")
-  Post update(@PathVariable int id, @RequestBody Map<String, Object> changes) {
-    return posts.update(id, changes);
+  ResponseEntity<Post> update(@PathVariable int id, @RequestBody Map<String, Object> changes,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    Post post = posts.update(id, changes, preconditions.ifMatch(ifMatch));
+    return ResponseEntity.ok().eTag(EntityTags.of(post.updatedAt())).body(post);
   }
 
   @Operation(summary = "Delete a post")
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable int id) {
-    posts.delete(id);
+  ResponseEntity<Void> delete(@PathVariable int id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    posts.delete(id, preconditions.ifMatch(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

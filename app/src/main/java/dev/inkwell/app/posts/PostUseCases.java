@@ -1,5 +1,9 @@
 package dev.inkwell.app.posts;
 
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.PreconditionFailedException;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
 import java.util.List;
 import java.util.Map;
 
@@ -44,21 +48,48 @@ public class PostUseCases {
   }
 
   @ReadOnly
+  public Window<Post> window(FindOptions options, ScrollRequest scroll, PostInclude include) {
+    return posts.findWindow(options, scroll, include);
+  }
+
+  @ReadOnly
   public Page<Post> page(FindOptions options, PageRequest page, PostInclude include) {
     return posts.findPage(options, page, include);
   }
 
+  /**
+   * PATCH; with If-Match only at a version it names, checked by the UPDATE's own WHERE (412 when it no
+   * longer matches, nothing changed).
+   */
   @Transactional
-  public Post update(int id, Map<String, Object> changes) {
-    if (posts.update(PostChanges.of(changes), Where.field("id").eq(id)) == 0) {
-      throw new PostNotFoundException(id);
+  public Post update(int id, Map<String, Object> changes, IfMatch ifMatch) {
+    if (posts.update(PostChanges.of(changes), matching(id, ifMatch)) == 0) {
+      throw missingOrChanged(id, ifMatch);
     }
     return posts.get(id, PostInclude.NONE);
   }
 
   @Transactional
-  public void delete(int id) {
-    posts.delete(id);
+  public void delete(int id, IfMatch ifMatch) {
+    if (!posts.deleteIf(id, version(ifMatch))) {
+      throw missingOrChanged(id, ifMatch);
+    }
+  }
+
+  private static Where matching(int id, IfMatch ifMatch) {
+    Where byId = Where.field("id").eq(id);
+    Where version = version(ifMatch);
+    return version == null ? byId : Where.and(byId, version);
+  }
+
+  /** The versions If-Match accepts as a filter on updatedAt; null for any. */
+  private static Where version(IfMatch ifMatch) {
+    return ifMatch == null || ifMatch.any() ? null : Where.field("updatedAt").in(ifMatch.versions().toArray());
+  }
+
+  private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
+    return ifMatch != null && posts.findByPk(id, PostInclude.NONE).isPresent()
+        ? new PreconditionFailedException("post " + id) : new PostNotFoundException(id);
   }
 
   @Transactional

@@ -1,5 +1,11 @@
 package dev.inkwell.app.tags;
 
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.Preconditions;
+import dev.inkwell.tags.TagService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
+import tools.jackson.databind.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Map;
@@ -18,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.TagWithPosts;
-import dev.inkwell.query.FindOptions;
-import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.tags.NewTag;
@@ -35,10 +39,14 @@ class TagController {
 
   private final TagUseCases tags;
   private final Paging paging;
+  private final Preconditions preconditions;
+  private final JsonMapper json;
 
-  TagController(TagUseCases tags, Paging paging) {
+  TagController(TagUseCases tags, Paging paging, Preconditions preconditions, JsonMapper json) {
     this.tags = tags;
     this.paging = paging;
+    this.preconditions = preconditions;
+    this.json = json;
   }
 
   @Operation(summary = "Create a tag")
@@ -50,40 +58,47 @@ class TagController {
 
   @Operation(summary = "Find a tag by id")
   @GetMapping("/{id}")
-  Tag get(@PathVariable int id) {
-    return tags.get(id);
+  ResponseEntity<Tag> get(@PathVariable int id) {
+    Tag tag = tags.get(id);
+    return ResponseEntity.ok().eTag(EntityTags.quoted(TagService.version(tag))).body(tag);
   }
 
   @Operation(summary = "A tag with its posts")
   @GetMapping("/{id}/posts")
-  TagWithPosts posts(@PathVariable int id) {
-    return tags.withPosts(id);
+  ResponseEntity<TagWithPosts> posts(@PathVariable int id) {
+    TagWithPosts tag = tags.withPosts(id);
+    return ResponseEntity.ok().eTag(EntityTags.ofContent(json.writeValueAsString(tag))).body(tag);
   }
 
   @Operation(summary = "List tags with filters, order and paging")
   @GetMapping
-  Page<Tag> list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-    QueryParams query = QueryParams.parse(params, paging);
-    return tags.page(query.options(), query.page());
+  Object list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    return list(QueryParams.parse(params, paging));
   }
 
   @Operation(summary = "Search tags with Sequelize findAll options")
   @PostMapping("/search")
-  Page<Tag> search(@RequestBody(required = false) JsonNode body) {
-    FindOptions options = WhereJson.findOptions(body);
-    return tags.page(options, QueryParams.pageOf(options, paging));
+  Object search(@RequestBody(required = false) JsonNode body) {
+    return list(QueryParams.ofBody(body, paging));
+  }
+
+  private Object list(QueryParams query) {
+    return query.keyset() ? tags.window(query.options(), query.scroll()) : tags.page(query.options(), query.page());
   }
 
   @Operation(summary = "Rename a tag")
   @PatchMapping("/{id}")
-  Tag rename(@PathVariable int id, @Valid @RequestBody NewTag tag) {
-    return tags.rename(id, tag);
+  ResponseEntity<Tag> rename(@PathVariable int id, @Valid @RequestBody NewTag tag,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    Tag renamed = tags.rename(id, tag, preconditions.ifMatch(ifMatch));
+    return ResponseEntity.ok().eTag(EntityTags.quoted(TagService.version(renamed))).body(renamed);
   }
 
   @Operation(summary = "Delete a tag (its links go, posts stay)")
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable int id) {
-    tags.delete(id);
+  ResponseEntity<Void> delete(@PathVariable int id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    tags.delete(id, preconditions.ifMatch(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

@@ -1,5 +1,10 @@
 package dev.inkwell.app.tags;
 
+import java.util.List;
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.PreconditionFailedException;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,23 +46,40 @@ public class TagUseCases {
   }
 
   @ReadOnly
+  public Window<Tag> window(FindOptions options, ScrollRequest scroll) {
+    return tags.findWindow(options, scroll);
+  }
+
+  @ReadOnly
   public Page<Tag> page(FindOptions options, PageRequest page) {
     return tags.findPage(options, page);
   }
 
   @ReadOnly
   public TagWithPosts withPosts(int id) {
-    return posts.findTagWithPosts(id).orElseThrow(() -> new TagNotFoundException(java.util.List.of(id)));
+    return posts.findTagWithPosts(id).orElseThrow(() -> new TagNotFoundException(List.of(id)));
+  }
+
+  /** With If-Match: only at a version it names ({@link TagService#version}), checked by the UPDATE itself. */
+  @Transactional
+  public Tag rename(int id, NewTag tag, IfMatch ifMatch) {
+    return tags.renameIf(id, tag, versions(ifMatch)).orElseThrow(() -> missingOrChanged(id, ifMatch));
   }
 
   @Transactional
-  public Tag rename(int id, NewTag tag) {
-    return tags.rename(id, tag);
+  public void delete(int id, IfMatch ifMatch) {
+    if (!tags.deleteIf(id, versions(ifMatch))) {
+      throw missingOrChanged(id, ifMatch);
+    }
   }
 
-  @Transactional
-  public void delete(int id) {
-    tags.delete(id);
+  private static List<String> versions(IfMatch ifMatch) {
+    return ifMatch == null || ifMatch.any() ? null : ifMatch.tags();
+  }
+
+  private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
+    return ifMatch != null && tags.findByPk(id).isPresent() ? new PreconditionFailedException("tag " + id)
+        : new TagNotFoundException(List.of(id));
   }
 
   @Transactional

@@ -1,5 +1,10 @@
 package dev.inkwell.app.users;
 
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.Preconditions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -25,9 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.inkwell.app.web.Attributes;
 import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.QueryParams;
-import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
-import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.WhereJson;
@@ -54,9 +57,12 @@ class UserController {
   private final Validator validator;
 
   private final BulkLimit bulk;
+  private final Preconditions preconditions;
 
-  UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator, BulkLimit bulk) {
+  UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator, BulkLimit bulk,
+      Preconditions preconditions) {
     this.bulk = bulk;
+    this.preconditions = preconditions;
     this.users = users;
     this.paging = paging;
     this.json = json;
@@ -98,9 +104,15 @@ class UserController {
   /** {@code ?include=posts}, {@code posts.tags}, {@code &posts.published=true&required=true|false}. */
   @Operation(summary = "Find a user by id, optionally with posts (include=posts, posts.tags)")
   @GetMapping("/{id}")
-  Object get(@PathVariable int id, @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+  ResponseEntity<?> get(@PathVariable int id, @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     UserIncludeParams include = UserIncludeParams.parse(params);
-    return include.posts() == null ? users.get(id) : users.getWithPosts(id, include.posts());
+    if (include.posts() == null) {
+      User user = users.get(id);
+      // With an ETag on the entity, Spring MVC answers If-None-Match itself (304, no body).
+      return ResponseEntity.ok().eTag(EntityTags.of(user.updatedAt())).body(user);
+    }
+    UserWithPosts graph = users.getWithPosts(id, include.posts());
+    return ResponseEntity.ok().eTag(EntityTags.ofContent(json.writeValueAsString(graph))).body(graph);
   }
 
   /**
@@ -109,26 +121,30 @@ class UserController {
    */
   @Operation(summary = "List users with filters, order, fields and paging")
   @GetMapping
-  Page<?> list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+  Object list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     UserIncludeParams include = UserIncludeParams.parse(params);
     QueryParams query = QueryParams.parse(include.userParams(), paging);
     if (include.posts() != null) {
       if (!query.options().attributes().isEmpty()) {
         throw new InvalidQueryException("fields", "fields cannot be combined with include");
       }
-      return users.pageWithPosts(query.options(), include.posts(), query.page());
+      return query.keyset() ? users.windowWithPosts(query.options(), include.posts(), query.scroll())
+          : users.pageWithPosts(query.options(), include.posts(), query.page());
     }
-    return users.page(query.options(), query.page())
-        .map(user -> Attributes.project(user, query.options().attributes(), json));
+    return list(query);
   }
 
-  /** Sequelize's findAll options as a JSON body, answered with a page. */
+  /** Sequelize's findAll options as a JSON body (and {@code after}/{@code before}, {@code count}), answered with a page or window. */
   @Operation(summary = "Search users with Sequelize findAll options")
   @PostMapping("/search")
-  Page<Object> search(@RequestBody(required = false) JsonNode body) {
-    FindOptions options = WhereJson.findOptions(body);
-    return users.page(options, QueryParams.pageOf(options, paging))
-        .map(user -> Attributes.project(user, options.attributes(), json));
+  Object search(@RequestBody(required = false) JsonNode body) {
+    return list(QueryParams.ofBody(body, paging));
+  }
+
+  private Object list(QueryParams query) {
+    List<String> fields = query.options().attributes();
+    return query.keyset() ? users.window(query.options(), query.scroll()).map(user -> Attributes.project(user, fields, json))
+        : users.page(query.options(), query.page()).map(user -> Attributes.project(user, fields, json));
   }
 
   @Operation(summary = "Count, sum, avg, min and max of age under a filter")
@@ -140,14 +156,17 @@ class UserController {
   /** Only the attributes present in the body change; a present null clears a nullable one. */
   @Operation(summary = "Change some attributes of a user")
   @PatchMapping("/{id}")
-  User update(@PathVariable int id, @RequestBody Map<String, Object> changes) {
-    return users.update(id, changes);
+  ResponseEntity<User> update(@PathVariable int id, @RequestBody Map<String, Object> changes,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    User user = users.update(id, changes, preconditions.ifMatch(ifMatch));
+    return ResponseEntity.ok().eTag(EntityTags.of(user.updatedAt())).body(user);
   }
 
   /** Upsert by email: 201 when it created the user, 200 when it updated it (or cannot tell). */
   @Operation(summary = "Insert or update a user by email (User.upsert)")
   @PutMapping("/by-email/{email}")
-  ResponseEntity<UpsertResult> upsert(@PathVariable String email, @RequestBody UpsertBody body) {
+  ResponseEntity<?> upsert(@PathVariable String email, @RequestBody UpsertBody body,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     if (body.email() != null && !body.email().equals(email)) {
       throw new InvalidQueryException("email", "the body's email differs from the one in the path");
     }
@@ -155,6 +174,11 @@ class UserController {
     validator.validate(user).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
       throw new InvalidQueryException(v.getPropertyPath().toString(), v.getPropertyPath() + ": " + v.getMessage());
     });
+    IfMatch precondition = preconditions.ifMatch(ifMatch);
+    if (precondition != null) {
+      User updated = users.updateByEmail(user, precondition);
+      return ResponseEntity.ok().eTag(EntityTags.of(updated.updatedAt())).body(new UpsertResult(updated, false));
+    }
     UpsertResult result = users.upsert(user);
     return ResponseEntity.status(Boolean.TRUE.equals(result.created()) ? HttpStatus.CREATED : HttpStatus.OK).body(result);
   }
@@ -166,8 +190,9 @@ class UserController {
 
   @Operation(summary = "Delete a user (posts and links cascade)")
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable int id) {
-    users.delete(id);
+  ResponseEntity<Void> delete(@PathVariable int id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    users.delete(id, preconditions.ifMatch(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

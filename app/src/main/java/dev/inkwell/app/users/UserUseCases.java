@@ -1,5 +1,9 @@
 package dev.inkwell.app.users;
 
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.PreconditionFailedException;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +24,6 @@ import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
-import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Where;
@@ -69,12 +72,22 @@ public class UserUseCases {
     return users.findPage(options, page);
   }
 
+  @ReadOnly
+  public Window<User> window(FindOptions options, ScrollRequest scroll) {
+    return users.findWindow(options, scroll);
+  }
+
+  @ReadOnly
+  public Window<UserWithPosts> windowWithPosts(FindOptions options, UserPostsInclude include, ScrollRequest scroll) {
+    return posts.findUsersWithPostsWindow(options, include, scroll);
+  }
+
   /** A user with the posts the include selects; 404 when the user is missing or a required include matches nothing. */
   @ReadOnly
   public UserWithPosts getWithPosts(int id, UserPostsInclude include) {
     return posts.findUserWithPosts(id, include).orElseThrow(() -> users.findByPk(id).isEmpty()
         ? new UserNotFoundException(id)
-        : new InvalidQueryException("posts", "user " + id + " has no posts matching the required include"));
+        : new UserNotFoundException(id, "user " + id + " has no posts matching the required include"));
   }
 
   @ReadOnly
@@ -111,16 +124,35 @@ public class UserUseCases {
   }
 
   /**
-   * PATCH: the changed user, or 404 when there is none with that id. REPEATABLE READ and not retried:
-   * a concurrent update of the same user committed while this one waited is a 409, not a silent
-   * last-writer-wins.
+   * PATCH: the changed user, or 404 when there is none with that id. Without If-Match: REPEATABLE READ
+   * and not retried, so a concurrent update of the same user committed while this one waited is a 409,
+   * not a silent last-writer-wins. With If-Match the version check is part of the UPDATE's own WHERE
+   * (READ COMMITTED re-checks it on the row a concurrent write left): a version that no longer matches
+   * is a 412 and nothing changed.
    */
-  @Transactional(isolation = Isolation.REPEATABLE_READ)
-  public User update(int id, Map<String, Object> changes) {
-    if (users.update(UserChanges.of(changes), Where.field("id").eq(id)) == 0) {
-      throw new UserNotFoundException(id);
+  public User update(int id, Map<String, Object> changes, IfMatch ifMatch) {
+    UserChanges parsed = UserChanges.of(changes);
+    Unit unit = ifMatch == null ? Unit.readWrite().withIsolation(Isolation.REPEATABLE_READ) : Unit.readWrite();
+    return unitOfWork.run(unit, () -> {
+      if (users.update(parsed, matching(Where.field("id").eq(id), ifMatch)) == 0) {
+        throw missingOrChanged(id, ifMatch);
+      }
+      return users.get(id);
+    });
+  }
+
+  /** {@code where}, and when If-Match names versions, only at one of them. */
+  private static Where matching(Where where, IfMatch ifMatch) {
+    if (ifMatch == null || ifMatch.any()) {
+      return where;
     }
-    return users.get(id);
+    return Where.and(where, Where.field("updatedAt").in(ifMatch.versions().toArray()));
+  }
+
+  /** After a conditional write changed nothing: 404 when the user is gone, else its version moved (412). */
+  private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
+    return ifMatch != null && users.findByPk(id).isPresent() ? new PreconditionFailedException("user " + id)
+        : new UserNotFoundException(id);
   }
 
   /**
@@ -133,9 +165,36 @@ public class UserUseCases {
   }
 
   @Transactional
-  public void delete(int id) {
-    if (users.destroy(Where.field("id").eq(id)) == 0) {
-      throw new UserNotFoundException(id);
+  public void delete(int id, IfMatch ifMatch) {
+    if (users.destroy(matching(Where.field("id").eq(id), ifMatch)) == 0) {
+      throw missingOrChanged(id, ifMatch);
+    }
+  }
+
+  /**
+   * PUT by email with If-Match: only an update of the user the tag names (the fields given, as the
+   * upsert's update branch); never an insert, since there is no version to match (412).
+   */
+  public User updateByEmail(NewUser user, IfMatch ifMatch) {
+    Map<String, Object> changes = new java.util.LinkedHashMap<>();
+    changes.put("name", user.name());
+    putIfGiven(changes, "age", user.age());
+    putIfGiven(changes, "isActive", user.isActive());
+    putIfGiven(changes, "bio", user.bio());
+    putIfGiven(changes, "metadata", user.metadata());
+    putIfGiven(changes, "phone", user.phone());
+    UserChanges parsed = UserChanges.of(changes);
+    return unitOfWork.run(Unit.readWrite(), () -> {
+      if (users.update(parsed, matching(Where.field("email").eq(user.email()), ifMatch)) == 0) {
+        throw new PreconditionFailedException("user " + user.email());
+      }
+      return users.findOne(Where.field("email").eq(user.email())).orElseThrow();
+    });
+  }
+
+  private static void putIfGiven(Map<String, Object> changes, String field, Object value) {
+    if (value != null) {
+      changes.put(field, value);
     }
   }
 

@@ -105,6 +105,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Changed since read", e.getMessage(), null);
   }
 
+  @ExceptionHandler(PreconditionFailedException.class)
+  ProblemDetail preconditionFailed(PreconditionFailedException e) {
+    return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage(), "If-Match");
+  }
+
+  @ExceptionHandler(PreconditionRequiredException.class)
+  ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+    return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", e.getMessage(), "If-Match");
+  }
+
   /** Serialization failures and deadlocks that were not (or no longer) retried. */
   @ExceptionHandler(ConcurrencyFailureException.class)
   ProblemDetail conflict(ConcurrencyFailureException e) {

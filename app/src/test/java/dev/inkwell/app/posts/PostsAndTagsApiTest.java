@@ -95,8 +95,11 @@ class PostsAndTagsApiTest {
   }
 
   @Test
-  void aRequiredFilteredIncludeWithoutMatchIs400() {
-    assertProblem(http.get("/api/users/" + bob + "?include=posts&posts.published=true&required=true"), 400,
+  void aRequiredFilteredIncludeWithoutMatchIsLikeAMissingRow() {
+    // A filtered include is required unless told otherwise (as in Sequelize).
+    assertProblem(http.get("/api/users/" + bob + "?include=posts&posts.published=true"), 404,
+        "user " + bob + " has no posts matching the required include");
+    assertProblem(http.get("/api/users/" + bob + "?include=posts&posts.published=true&required=true"), 404,
         "user " + bob + " has no posts matching the required include");
   }
 

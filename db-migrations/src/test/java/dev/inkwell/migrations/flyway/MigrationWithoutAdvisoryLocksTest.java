@@ -27,7 +27,7 @@ import dev.inkwell.migrations.testing.TestDatabaseSettings;
 class MigrationWithoutAdvisoryLocksTest {
 
   static final String ROLE = "inkwell_no_advisory";
-  static final int SCRIPTS = 7;
+  static final int SCRIPTS = new java.io.File("src/main/resources/db/migration").list().length;
 
   private static ScratchDatabase withoutAdvisoryLocks() throws Exception {
     return ScratchDatabase.withoutAdvisoryLocks(ROLE, "no-locks");

@@ -24,6 +24,9 @@ public interface PostMapper {
   /** The count of {@link #selectByQuery}'s rows: PageHelper's count for a page, and {@code PostService.count}. */
   long selectByQuery_COUNT(@Param("q") SqlQuery query, @Param("author") boolean author);
 
+  /** {@code EXPLAIN (FORMAT JSON)} of {@link #selectByQuery_COUNT}'s FROM and WHERE. */
+  String selectByQuery_PLAN(@Param("q") SqlQuery query, @Param("author") boolean author);
+
   /** The tags of many posts in one statement, by post then tag id. */
   List<PostTagsRow> selectTagsOfPosts(@Param("postIds") Collection<Integer> postIds);
 

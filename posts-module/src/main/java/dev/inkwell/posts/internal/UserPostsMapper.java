@@ -21,6 +21,10 @@ public interface UserPostsMapper {
   /** Flat (pageable): users matching {@code q}, and when {@code required} only those with a matching post. */
   List<User> selectUsersByQuery(@Param("q") SqlQuery query, @Param("posts") SqlWhere posts, @Param("required") boolean required);
 
+  long selectUsersByQuery_COUNT(@Param("q") SqlQuery query, @Param("posts") SqlWhere posts, @Param("required") boolean required);
+
+  String selectUsersByQuery_PLAN(@Param("q") SqlQuery query, @Param("posts") SqlWhere posts, @Param("required") boolean required);
+
   /** The matching posts (and their tags) of many users in one statement, by author then post id. */
   List<PostRow> selectPostsOfUsers(@Param("userIds") Collection<Integer> userIds, @Param("posts") SqlWhere posts,
       @Param("tags") boolean tags);

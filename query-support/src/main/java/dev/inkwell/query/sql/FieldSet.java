@@ -69,20 +69,27 @@ public final class FieldSet {
     return WhereCompiler.compile(where, this);
   }
 
-  /** The requested order, then {@code id} ascending unless already ordered by id: every order is total. */
+  /**
+   * The requested order, then {@code id} unless already ordered by id: every order is total, so pages
+   * and keyset cursors are stable. The id goes the way of the last key ({@code -age} is
+   * {@code age DESC, id DESC}), so a two-column index serves the order and a cursor's row comparison.
+   */
   public List<SqlSort> order(List<Sort> sorts) {
     List<SqlSort> result = new ArrayList<>();
     boolean hasId = false;
+    String lastDirection = "ASC";
     for (Sort sort : sorts) {
       Field field = field(sort.field());
       if (field.type() == FieldType.JSONB) {
         throw new InvalidQueryException(sort.field(), "cannot order " + entity + " by the JSON document '" + sort.field() + "'");
       }
       hasId |= field.name().equals("id");
-      result.add(new SqlSort(field.column(), sort.direction().name(), sort.nulls().sql()));
+      lastDirection = sort.direction().name();
+      result.add(new SqlSort(field.column(), lastDirection, sort.nulls().sql(), field.name(), field.type()));
     }
     if (!hasId) {
-      result.add(new SqlSort(field("id").column(), "ASC", ""));
+      Field id = field("id");
+      result.add(new SqlSort(id.column(), lastDirection, "", id.name(), id.type()));
     }
     return result;
   }
@@ -93,6 +100,11 @@ public final class FieldSet {
    * result map built on the entity's constructor still finds each of its columns.
    */
   public List<SqlColumn> columns(List<String> attributes) {
+    return columns(attributes, List.of());
+  }
+
+  /** {@link #columns(List)}, also reading the order's fields (a keyset cursor is made of their values). */
+  public List<SqlColumn> columns(List<String> attributes, List<SqlSort> order) {
     if (attributes.isEmpty()) {
       return List.of();
     }
@@ -100,6 +112,7 @@ public final class FieldSet {
     for (String name : attributes) {
       wanted.add(field(name).name());
     }
+    order.forEach(sort -> wanted.add(sort.field()));
     List<SqlColumn> columns = new ArrayList<>();
     for (Field field : fields.values()) {
       columns.add(new SqlColumn(wanted.contains(field.name()) ? field.column() : "NULL", field.name()));
@@ -121,6 +134,12 @@ public final class FieldSet {
   public SqlQuery query(FindOptions options) {
     return new SqlQuery(where(options.where()), columns(options.attributes()), order(options.order()),
         options.limit(), options.offset());
+  }
+
+  /** {@link #query} for a keyset window: the projection keeps the order's fields, no limit or offset. */
+  public SqlQuery keysetQuery(FindOptions options) {
+    List<SqlSort> order = order(options.order());
+    return new SqlQuery(where(options.where()), columns(options.attributes(), order), order, null, null);
   }
 
   public static final class Builder {

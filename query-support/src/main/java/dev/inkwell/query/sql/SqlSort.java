@@ -1,7 +1,12 @@
 package dev.inkwell.query.sql;
 
-/** One ORDER BY item; every part comes from code (whitelisted column, enum keywords). */
-public record SqlSort(String column, String direction, String nulls) {
+import dev.inkwell.query.FieldType;
+
+/**
+ * One ORDER BY item; every part comes from code (whitelisted column, enum keywords). {@code field} and
+ * {@code type} are the API field behind the column: a keyset cursor stores and checks its value.
+ */
+public record SqlSort(String column, String direction, String nulls, String field, FieldType type) {
 
   /** Getter names for the XML ({@code ${s.column}}). */
   public String getColumn() {
@@ -14,5 +19,23 @@ public record SqlSort(String column, String direction, String nulls) {
 
   public String getNulls() {
     return nulls;
+  }
+
+  boolean ascending() {
+    return direction.equals("ASC");
+  }
+
+  /** Where NULLs sort: as written, or PostgreSQL's default (last for ASC, first for DESC). */
+  boolean nullsLast() {
+    return nulls.isEmpty() ? ascending() : nulls.equals("NULLS LAST");
+  }
+
+  /** The same key read the other way round (NULLs too): walking back from a cursor. */
+  SqlSort reversed() {
+    boolean asc = !ascending();
+    boolean last = !nullsLast();
+    // Leave the default unwritten, so an index that serves the forward order serves this one backwards.
+    String reversedNulls = asc == last ? "" : (last ? "NULLS LAST" : "NULLS FIRST");
+    return new SqlSort(column, asc ? "ASC" : "DESC", reversedNulls, field, type);
   }
 }

@@ -15,14 +15,21 @@ public final class SqlTerm {
   private final String op;
   private final Object value;
   private final List<Object> values;
+  private final List<String> columns;
 
   private SqlTerm(String kind, String column, String jsonPath, String op, Object value, List<Object> values) {
+    this(kind, column, jsonPath, op, value, values, List.of());
+  }
+
+  private SqlTerm(String kind, String column, String jsonPath, String op, Object value, List<Object> values,
+      List<String> columns) {
     this.kind = kind;
     this.column = column;
     this.jsonPath = jsonPath;
     this.op = op;
     this.value = value;
     this.values = values;
+    this.columns = columns;
   }
 
   static final SqlTerm OPEN = token("OPEN");
@@ -41,7 +48,12 @@ public final class SqlTerm {
     return new SqlTerm("COND", column, jsonPath, op, value, values);
   }
 
-  /** OPEN, CLOSE, AND, OR, NOT, TRUE, FALSE or COND. */
+  /** A row comparison {@code (c1, c2) > (v1, v2)} ({@code op} GT or LT): one index range for a keyset. */
+  static SqlTerm row(List<String> columns, String op, List<Object> values) {
+    return new SqlTerm("ROW", null, null, op, null, values, List.copyOf(columns));
+  }
+
+  /** OPEN, CLOSE, AND, OR, NOT, TRUE, FALSE, COND or ROW. */
   public String getKind() {
     return kind;
   }
@@ -68,8 +80,21 @@ public final class SqlTerm {
     return values;
   }
 
+  /** A ROW term's columns. */
+  public List<String> getColumns() {
+    return columns;
+  }
+
+  /** Everything the term says, values included: what a keyset cursor's digest covers. */
+  String canonical() {
+    return kind + "|" + (kind.equals("ROW") ? columns : column) + "|" + jsonPath + "|" + op + "|" + value + "|" + values;
+  }
+
   @Override
   public String toString() {
+    if (kind.equals("ROW")) {
+      return columns + " " + op;
+    }
     return kind.equals("COND") ? column + (jsonPath == null ? "" : "#>>" + jsonPath) + " " + op : kind;
   }
 }

@@ -1,5 +1,6 @@
 package dev.inkwell.query.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,29 @@ public final class SqlWhere {
   /** The same filter, limited to primary keys in {@code ids} (one statement of a ChunkedWrite). */
   public SqlWhere inIds(IdRange ids) {
     return new SqlWhere(terms, ids);
+  }
+
+  /** This filter and also {@code more} (a keyset's seek condition). */
+  SqlWhere and(List<SqlTerm> more) {
+    if (terms.isEmpty()) {
+      return new SqlWhere(more, ids);
+    }
+    List<SqlTerm> both = new ArrayList<>();
+    both.add(SqlTerm.OPEN);
+    both.addAll(terms);
+    both.add(SqlTerm.CLOSE);
+    both.add(SqlTerm.AND);
+    both.add(SqlTerm.OPEN);
+    both.addAll(more);
+    both.add(SqlTerm.CLOSE);
+    return new SqlWhere(both, ids);
+  }
+
+  /** The filter as text, values included: two filters with the same text select the same rows. */
+  public String canonical() {
+    StringBuilder text = new StringBuilder();
+    terms.forEach(term -> text.append(term.canonical()).append(';'));
+    return ids == null ? text.toString() : text + "ids " + ids;
   }
 
   public List<SqlTerm> getTerms() {

@@ -18,14 +18,39 @@ import org.apache.ibatis.plugin.Signature;
 public class StatementCounter implements Interceptor {
 
   private final List<String> statements = new CopyOnWriteArrayList<>();
+  private final List<String> plans = new CopyOnWriteArrayList<>();
   private volatile boolean recording = true;
+  private volatile boolean explaining;
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
+    StatementHandler handler = (StatementHandler) invocation.getTarget();
+    String sql = handler.getBoundSql().getSql();
     if (recording) {
-      statements.add(((StatementHandler) invocation.getTarget()).getBoundSql().getSql().replaceAll("\\s+", " ").trim());
+      statements.add(sql.replaceAll("\\s+", " ").trim());
+    }
+    if (explaining && sql.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")) {
+      // The same statement with the same bound values, on the same connection, run by EXPLAIN ANALYZE.
+      try (java.sql.PreparedStatement explain = ((java.sql.Connection) invocation.getArgs()[0])
+          .prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
+        handler.getParameterHandler().setParameters(explain);
+        try (java.sql.ResultSet plan = explain.executeQuery()) {
+          plan.next();
+          plans.add(plan.getString(1));
+        }
+      }
     }
     return invocation.proceed();
+  }
+
+  /** On: every SELECT is also run with {@code EXPLAIN (ANALYZE, FORMAT JSON)}, its plan kept in {@link #plans}. */
+  public void setExplaining(boolean on) {
+    explaining = on;
+  }
+
+  /** The JSON plans of the SELECTs run while {@link #setExplaining explaining}, in order. */
+  public List<String> plans() {
+    return List.copyOf(plans);
   }
 
   /** Off: statements pass through untouched (a benchmark records only what it counts). */
@@ -35,6 +60,7 @@ public class StatementCounter implements Interceptor {
 
   public void reset() {
     statements.clear();
+    plans.clear();
   }
 
   public int count() {

@@ -23,12 +23,18 @@ public interface TagMapper {
   /** The count of {@link #selectByQuery}'s rows: PageHelper's count for a page, and {@code TagService.count}. */
   long selectByQuery_COUNT(@Param("q") SqlQuery query);
 
+  /** {@code EXPLAIN (FORMAT JSON)} of {@link #selectByQuery_COUNT}'s FROM and WHERE. */
+  String selectByQuery_PLAN(@Param("q") SqlQuery query);
+
   Tag insert(@Param("name") String name);
 
   /** Every name as a tag, inserting the missing ones, in one statement; safe under concurrency. */
   List<Tag> upsertNames(@Param("names") Collection<String> names);
 
-  int updateName(@Param("id") int id, @Param("name") String name);
+  /** {@code versions}: MD5s of "id:name" the row must still have (null: any). */
+  int updateName(@Param("id") int id, @Param("name") String name, @Param("versions") List<String> versions);
+
+  int deleteById(@Param("id") int id, @Param("versions") List<String> versions);
 
   /** {@code where} may be narrowed to an id range (ChunkedWrite). */
   int deleteByQuery(@Param("where") SqlWhere where);

@@ -25,6 +25,9 @@ public interface UserMapper {
   long selectByQuery_COUNT(@Param("q") SqlQuery query);
 
   /** {@code column} is a whitelisted expression from {@link dev.inkwell.users.UserFields}. */
+  /** {@code EXPLAIN (FORMAT JSON)} of {@link #selectByQuery_COUNT}'s FROM and WHERE. */
+  String selectByQuery_PLAN(@Param("q") SqlQuery query);
+
   Stats selectStats(@Param("column") String column, @Param("where") SqlWhere where);
 
   User insert(@Param("row") UserRow row);
