@@ -40,9 +40,20 @@ public final class RunningJar implements AutoCloseable {
         arguments);
   }
 
+  /** The jar on the test database, the JVM started with {@code jvmOptions} ({@code -Xmx128m}). */
+  public static RunningJar startWithJvm(String name, List<String> jvmOptions, String... arguments) throws Exception {
+    return startOn(name, jvmOptions, TestDatabaseSettings.url(), TestDatabaseSettings.username(),
+        TestDatabaseSettings.password(), arguments);
+  }
+
   /** The jar on another database (a scratch one) as {@code user}. */
   public static RunningJar startOn(String name, String url, String user, String password, String... arguments)
       throws Exception {
+    return startOn(name, List.of(), url, user, password, arguments);
+  }
+
+  private static RunningJar startOn(String name, List<String> jvmOptions, String url, String user, String password,
+      String... arguments) throws Exception {
     Path jar = Path.of("target", "inkwell.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " is missing: integration tests run after mvn package");
@@ -51,8 +62,9 @@ public final class RunningJar implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(),
         "--server.port=" + port,
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + user,
@@ -116,6 +128,10 @@ public final class RunningJar implements AutoCloseable {
   public static JdbcTemplate database() {
     return new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabaseSettings.url(),
         TestDatabaseSettings.username(), TestDatabaseSettings.password()));
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public Path log() {

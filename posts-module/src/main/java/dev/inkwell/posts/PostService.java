@@ -1,5 +1,6 @@
 package dev.inkwell.posts;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Window;
@@ -140,6 +141,21 @@ public class PostService {
     Window<PostRow> rows = PagedSelect.window(scroll, query, Keyset.context(POSTS.entity(), query, ""),
         postsByQuery(include), row -> row, row -> row);
     return new Window<>(withTags(rows.items(), include.tags()), rows.next(), rows.prev(), rows.total(), rows.totalEstimated());
+  }
+
+  /**
+   * Every post (without author or tags) {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
+   * {@code chunk} rows, each chunk one statement ({@link PagedSelect#forEachChunk}); {@code afterId}
+   * resumes after that id (for an order by id alone). The filter is compiled first: a bad one throws
+   * before anything reaches the sink.
+   */
+  public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<Post>> sink) {
+    POSTS.columns(options.attributes());
+    SqlQuery query = POSTS.query(options.limit(null, null));
+    String context = Keyset.context(POSTS.entity(), query, "");
+    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
+    PagedSelect.forEachChunk(query, context, postsByQuery(PostInclude.NONE), row -> row, after, chunk,
+        rows -> sink.accept(rows.stream().map(row -> row.toPost(false)).toList()));
   }
 
   private ListStatements<PostRow> postsByQuery(PostInclude include) {

@@ -1,5 +1,6 @@
 package dev.inkwell.tags;
 
+import java.util.function.Consumer;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +120,19 @@ public class TagService {
   public Window<Tag> findWindow(FindOptions options, ScrollRequest scroll) {
     SqlQuery query = TAGS.keysetQuery(options);
     return PagedSelect.window(scroll, query, Keyset.context(TAGS.entity(), query, ""), byQuery, tag -> tag, tag -> tag);
+  }
+
+  /**
+   * Every tag {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
+   * {@code chunk} rows, each chunk one statement ({@link PagedSelect#forEachChunk}); {@code afterId}
+   * resumes after that id (for an order by id alone). The filter is compiled first: a bad one throws
+   * before anything reaches the sink.
+   */
+  public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<Tag>> sink) {
+    SqlQuery query = TAGS.keysetQuery(options);
+    String context = Keyset.context(TAGS.entity(), query, "");
+    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
+    PagedSelect.forEachChunk(query, context, byQuery, tag -> tag, after, chunk, sink);
   }
 
   public long count(Where where) {

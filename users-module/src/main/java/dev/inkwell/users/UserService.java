@@ -1,5 +1,6 @@
 package dev.inkwell.users;
 
+import java.util.function.Consumer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,6 +141,19 @@ public class UserService {
   public Window<User> findWindow(FindOptions options, ScrollRequest scroll) {
     SqlQuery query = USERS.keysetQuery(options);
     return PagedSelect.window(scroll, query, Keyset.context(USERS.entity(), query, ""), byQuery, user -> user, user -> user);
+  }
+
+  /**
+   * Every user {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
+   * {@code chunk} rows, each chunk one statement ({@link PagedSelect#forEachChunk}); {@code afterId}
+   * resumes after that id (for an order by id alone). The filter is compiled first: a bad one throws
+   * before anything reaches the sink.
+   */
+  public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<User>> sink) {
+    SqlQuery query = USERS.keysetQuery(options);
+    String context = Keyset.context(USERS.entity(), query, "");
+    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
+    PagedSelect.forEachChunk(query, context, byQuery, user -> user, after, chunk, sink);
   }
 
   /** {@code User.count({where})}. */

@@ -1,5 +1,10 @@
 package dev.inkwell.app.posts;
 
+import dev.inkwell.posts.PostFields;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.Preconditions;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +51,10 @@ class PostController {
   private final JsonMapper json;
   private final Preconditions preconditions;
 
-  PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions) {
+  private final Exporter exporter;
+
+  PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter) {
+    this.exporter = exporter;
     this.posts = posts;
     this.preconditions = preconditions;
     this.paging = paging;
@@ -58,6 +66,19 @@ class PostController {
   ResponseEntity<Post> create(@Valid @RequestBody NewPost post) {
     Post created = posts.create(post);
     return ResponseEntity.created(URI.create("/api/posts/" + created.id())).body(created);
+  }
+
+  /**
+   * {@code ?format=ndjson|csv} with a list's filters, order and fields: every matching post, streamed in
+   * keyset chunks; {@code snapshot=true} for one consistent snapshot; {@code after=<id>} resumes.
+   */
+  @Operation(summary = "Export posts as NDJSON or CSV (every matching row, streamed)")
+  @GetMapping("/export")
+  void export(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      HttpServletResponse response) throws IOException {
+    ExportRequest export = ExportRequest.parse(params, paging);
+    exporter.<Post>write(response, "posts", export, PostFields.POSTS.names(), sink -> posts.export(export.query().options(),
+        export.snapshot(), export.afterId(), exporter.chunkSize(), sink));
   }
 
   @Operation(summary = "Find a post by id, optionally with author and tags")

@@ -1,5 +1,9 @@
 package dev.inkwell.app.posts;
 
+import java.util.function.Consumer;
+import dev.inkwell.app.transactions.Unit;
+import dev.inkwell.app.transactions.UnitOfWork;
+import org.springframework.transaction.annotation.Isolation;
 import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.app.web.PreconditionFailedException;
 import dev.inkwell.query.ScrollRequest;
@@ -33,9 +37,11 @@ import dev.inkwell.tags.Tag;
 public class PostUseCases {
 
   private final PostService posts;
+  private final UnitOfWork unitOfWork;
 
-  public PostUseCases(PostService posts) {
+  public PostUseCases(PostService posts, UnitOfWork unitOfWork) {
     this.posts = posts;
+    this.unitOfWork = unitOfWork;
   }
 
   public Post create(NewPost post) {
@@ -50,6 +56,20 @@ public class PostUseCases {
   @ReadOnly
   public Window<Post> window(FindOptions options, ScrollRequest scroll, PostInclude include) {
     return posts.findWindow(options, scroll, include);
+  }
+
+  /**
+   * Every post the options select, chunk by chunk (each chunk one statement, no transaction); with
+   * {@code snapshot} every chunk in one REPEATABLE READ read-only transaction, so the export is one
+   * consistent snapshot (it then holds a connection and a snapshot for the whole export).
+   */
+  @ReadOnly
+  public void export(FindOptions options, boolean snapshot, Integer afterId, int chunk, Consumer<List<Post>> sink) {
+    if (snapshot) {
+      unitOfWork.run(Unit.readOnlyUnit().withIsolation(Isolation.REPEATABLE_READ), () -> posts.export(options, afterId, chunk, sink));
+    } else {
+      posts.export(options, afterId, chunk, sink);
+    }
   }
 
   @ReadOnly

@@ -1,5 +1,10 @@
 package dev.inkwell.app.tags;
 
+import dev.inkwell.tags.TagFields;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.tags.TagService;
@@ -42,7 +47,10 @@ class TagController {
   private final Preconditions preconditions;
   private final JsonMapper json;
 
-  TagController(TagUseCases tags, Paging paging, Preconditions preconditions, JsonMapper json) {
+  private final Exporter exporter;
+
+  TagController(TagUseCases tags, Paging paging, Preconditions preconditions, JsonMapper json, Exporter exporter) {
+    this.exporter = exporter;
     this.tags = tags;
     this.paging = paging;
     this.preconditions = preconditions;
@@ -54,6 +62,19 @@ class TagController {
   ResponseEntity<Tag> create(@Valid @RequestBody NewTag tag) {
     Tag created = tags.create(tag);
     return ResponseEntity.created(URI.create("/api/tags/" + created.id())).body(created);
+  }
+
+  /**
+   * {@code ?format=ndjson|csv} with a list's filters, order and fields: every matching tag, streamed in
+   * keyset chunks; {@code snapshot=true} for one consistent snapshot; {@code after=<id>} resumes.
+   */
+  @Operation(summary = "Export tags as NDJSON or CSV (every matching row, streamed)")
+  @GetMapping("/export")
+  void export(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      HttpServletResponse response) throws IOException {
+    ExportRequest export = ExportRequest.parse(params, paging);
+    exporter.<Tag>write(response, "tags", export, TagFields.TAGS.names(), sink -> tags.export(export.query().options(),
+        export.snapshot(), export.afterId(), exporter.chunkSize(), sink));
   }
 
   @Operation(summary = "Find a tag by id")

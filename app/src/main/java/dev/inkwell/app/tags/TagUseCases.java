@@ -1,5 +1,9 @@
 package dev.inkwell.app.tags;
 
+import java.util.function.Consumer;
+import dev.inkwell.app.transactions.Unit;
+import dev.inkwell.app.transactions.UnitOfWork;
+import org.springframework.transaction.annotation.Isolation;
 import java.util.List;
 import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.app.web.PreconditionFailedException;
@@ -29,10 +33,12 @@ public class TagUseCases {
 
   private final TagService tags;
   private final PostService posts;
+  private final UnitOfWork unitOfWork;
 
-  public TagUseCases(TagService tags, PostService posts) {
+  public TagUseCases(TagService tags, PostService posts, UnitOfWork unitOfWork) {
     this.tags = tags;
     this.posts = posts;
+    this.unitOfWork = unitOfWork;
   }
 
   @Transactional
@@ -48,6 +54,20 @@ public class TagUseCases {
   @ReadOnly
   public Window<Tag> window(FindOptions options, ScrollRequest scroll) {
     return tags.findWindow(options, scroll);
+  }
+
+  /**
+   * Every tag the options select, chunk by chunk (each chunk one statement, no transaction); with
+   * {@code snapshot} every chunk in one REPEATABLE READ read-only transaction, so the export is one
+   * consistent snapshot (it then holds a connection and a snapshot for the whole export).
+   */
+  @ReadOnly
+  public void export(FindOptions options, boolean snapshot, Integer afterId, int chunk, Consumer<List<Tag>> sink) {
+    if (snapshot) {
+      unitOfWork.run(Unit.readOnlyUnit().withIsolation(Isolation.REPEATABLE_READ), () -> tags.export(options, afterId, chunk, sink));
+    } else {
+      tags.export(options, afterId, chunk, sink);
+    }
   }
 
   @ReadOnly

@@ -1,5 +1,10 @@
 package dev.inkwell.app.users;
 
+import dev.inkwell.users.UserFields;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.app.web.Preconditions;
@@ -59,8 +64,11 @@ class UserController {
   private final BulkLimit bulk;
   private final Preconditions preconditions;
 
+  private final Exporter exporter;
+
   UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator, BulkLimit bulk,
-      Preconditions preconditions) {
+      Preconditions preconditions, Exporter exporter) {
+    this.exporter = exporter;
     this.bulk = bulk;
     this.preconditions = preconditions;
     this.users = users;
@@ -99,6 +107,19 @@ class UserController {
   @ResponseStatus(HttpStatus.CREATED)
   List<User> bulkCreate(@RequestBody List<@Valid NewUser> batch) {
     return users.bulkCreate(bulk.check(batch));
+  }
+
+  /**
+   * {@code ?format=ndjson|csv} with a list's filters, order and fields: every matching user, streamed in
+   * keyset chunks; {@code snapshot=true} for one consistent snapshot; {@code after=<id>} resumes.
+   */
+  @Operation(summary = "Export users as NDJSON or CSV (every matching row, streamed)")
+  @GetMapping("/export")
+  void export(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      HttpServletResponse response) throws IOException {
+    ExportRequest export = ExportRequest.parse(params, paging);
+    exporter.<User>write(response, "users", export, UserFields.USERS.names(), sink -> users.export(export.query().options(),
+        export.snapshot(), export.afterId(), exporter.chunkSize(), sink));
   }
 
   /** {@code ?include=posts}, {@code posts.tags}, {@code &posts.published=true&required=true|false}. */

@@ -1,5 +1,6 @@
 package dev.inkwell.app.users;
 
+import java.util.function.Consumer;
 import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.app.web.PreconditionFailedException;
 import dev.inkwell.query.ScrollRequest;
@@ -80,6 +81,20 @@ public class UserUseCases {
   @ReadOnly
   public Window<UserWithPosts> windowWithPosts(FindOptions options, UserPostsInclude include, ScrollRequest scroll) {
     return posts.findUsersWithPostsWindow(options, include, scroll);
+  }
+
+  /**
+   * Every user the options select, chunk by chunk (each chunk one statement, no transaction); with
+   * {@code snapshot} every chunk in one REPEATABLE READ read-only transaction, so the export is one
+   * consistent snapshot (it then holds a connection and a snapshot for the whole export).
+   */
+  @ReadOnly
+  public void export(FindOptions options, boolean snapshot, Integer afterId, int chunk, Consumer<List<User>> sink) {
+    if (snapshot) {
+      unitOfWork.run(Unit.readOnlyUnit().withIsolation(Isolation.REPEATABLE_READ), () -> users.export(options, afterId, chunk, sink));
+    } else {
+      users.export(options, afterId, chunk, sink);
+    }
   }
 
   /** A user with the posts the include selects; 404 when the user is missing or a required include matches nothing. */

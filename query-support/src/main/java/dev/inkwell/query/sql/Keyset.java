@@ -51,8 +51,23 @@ public final class Keyset {
       Object value = valueOf(row, sort.field());
       values.add(value instanceof OffsetDateTime t ? t.toString() : value);
     }
+    return encode(context, values);
+  }
+
+  private static String encode(String context, List<Object> values) {
     byte[] payload = JsonMapper.shared().writeValueAsBytes(values);
     return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(digest(context, payload));
+  }
+
+  /**
+   * The cursor just after the row with id {@code id}, for a list ordered by id alone (either way): an
+   * export resumed after the last id it wrote.
+   */
+  public static String afterId(String context, List<SqlSort> order, int id) {
+    if (order.size() != 1 || !order.get(0).field().equals("id")) {
+      throw new InvalidQueryException("after", "resuming after an id needs the order by id alone (order=id or order=-id)");
+    }
+    return encode(context, List.of(id));
   }
 
   /**

@@ -98,6 +98,23 @@ public final class PagedSelect {
         request.count() == CountMode.PLANNED ? Boolean.TRUE : null);
   }
 
+  /**
+   * Every row of {@code query}, in keyset chunks of {@code chunk} rows handed to {@code sink}: each
+   * chunk is one short statement (no statement or idle gap grows with the row count, and memory
+   * holds one chunk). {@code after} is where to start (a cursor, or null for the beginning).
+   */
+  public static <R> void forEachChunk(SqlQuery query, String context, ListStatements<R> statements,
+      Function<R, ?> keyOf, String after, int chunk, java.util.function.Consumer<List<R>> sink) {
+    String cursor = after == null ? "" : after;
+    while (cursor != null) {
+      Window<R> rows = window(new ScrollRequest(cursor, null, chunk, CountMode.NONE), query, context, statements, keyOf, r -> r);
+      if (!rows.items().isEmpty()) {
+        sink.accept(rows.items());
+      }
+      cursor = rows.next();
+    }
+  }
+
   /** The planner's estimate of the rows {@code where} selects: "Plan Rows" of the top node. */
   private static <R> long planned(ListStatements<R> statements, SqlWhere where) {
     JsonNode plan = JsonMapper.shared().readTree(statements.plan().apply(SqlQuery.of(where)));
