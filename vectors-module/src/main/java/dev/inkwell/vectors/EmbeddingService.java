@@ -1,5 +1,15 @@
 package dev.inkwell.vectors;
 
+import java.util.function.Consumer;
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
+import dev.inkwell.query.sql.Keyset;
+import dev.inkwell.query.sql.ListStatements;
+import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,20 +112,56 @@ public class EmbeddingService {
   /** Replaces name and vector. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Embedding update(int id, NewEmbedding embedding) {
+    return updateIf(id, embedding, null).orElseThrow(() -> new EmbeddingNotFoundException(id));
+  }
+
+  /**
+   * Replaces name and vector when the row is still at one of {@code versions} ({@link Embedding#version};
+   * null: any), checked by the UPDATE itself. Empty when no embedding with that id is at such a version.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Embedding> updateIf(int id, NewEmbedding embedding, List<String> versions) {
     EmbeddingRow row = row(embedding);
     row.setId(id);
-    EmbeddingRow updated = mapper.update(row);
-    if (updated == null) {
-      throw new EmbeddingNotFoundException(id);
-    }
-    return updated.toEmbedding();
+    return Optional.ofNullable(mapper.update(row, versions)).map(EmbeddingRow::toEmbedding);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void delete(int id) {
-    if (mapper.deleteById(id) == 0) {
+    if (!deleteIf(id, null)) {
       throw new EmbeddingNotFoundException(id);
     }
+  }
+
+  /** Deletes the embedding when it is still at one of {@code versions} (null: any), in one statement. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean deleteIf(int id, List<String> versions) {
+    return mapper.deleteById(id, versions) > 0;
+  }
+
+  /** A page of embeddings by id and name (filter, order, count as for users). */
+  public Page<Embedding> findPage(FindOptions options, PageRequest page) {
+    return PagedSelect.page(page, EMBEDDINGS.query(options.limit(null, null)), byQuery(), EmbeddingRow::toEmbedding);
+  }
+
+  /** A keyset window of embeddings. */
+  public Window<Embedding> findWindow(FindOptions options, ScrollRequest scroll) {
+    SqlQuery query = EMBEDDINGS.keysetQuery(options);
+    return PagedSelect.window(scroll, query, Keyset.context(EMBEDDINGS.entity(), query, ""), byQuery(), row -> row,
+        EmbeddingRow::toEmbedding);
+  }
+
+  /** Every embedding the options select, in keyset chunks of {@code chunk} rows, each one statement; {@code afterId} resumes. */
+  public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<Embedding>> sink) {
+    SqlQuery query = EMBEDDINGS.keysetQuery(options);
+    String context = Keyset.context(EMBEDDINGS.entity(), query, "");
+    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
+    PagedSelect.forEachChunk(query, context, byQuery(), row -> row, after, chunk,
+        rows -> sink.accept(rows.stream().map(EmbeddingRow::toEmbedding).toList()));
+  }
+
+  private ListStatements<EmbeddingRow> byQuery() {
+    return new ListStatements<>(mapper::selectByQuery, mapper::selectByQuery_COUNT, mapper::selectByQuery_PLAN);
   }
 
   /**

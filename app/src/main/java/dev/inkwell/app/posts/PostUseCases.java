@@ -5,7 +5,6 @@ import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork;
 import org.springframework.transaction.annotation.Isolation;
 import dev.inkwell.app.web.IfMatch;
-import dev.inkwell.app.web.PreconditionFailedException;
 import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Window;
 import java.util.List;
@@ -108,8 +107,8 @@ public class PostUseCases {
   }
 
   private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
-    return ifMatch != null && posts.findByPk(id, PostInclude.NONE).isPresent()
-        ? new PreconditionFailedException("post " + id) : new PostNotFoundException(id);
+    return IfMatch.failure(ifMatch, () -> posts.findByPk(id, PostInclude.NONE).isPresent(), "post " + id,
+        () -> new PostNotFoundException(id));
   }
 
   @Transactional

@@ -6,7 +6,6 @@ import dev.inkwell.app.transactions.UnitOfWork;
 import org.springframework.transaction.annotation.Isolation;
 import java.util.List;
 import dev.inkwell.app.web.IfMatch;
-import dev.inkwell.app.web.PreconditionFailedException;
 import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Window;
 import org.springframework.stereotype.Service;
@@ -83,23 +82,18 @@ public class TagUseCases {
   /** With If-Match: only at a version it names ({@link TagService#version}), checked by the UPDATE itself. */
   @Transactional
   public Tag rename(int id, NewTag tag, IfMatch ifMatch) {
-    return tags.renameIf(id, tag, versions(ifMatch)).orElseThrow(() -> missingOrChanged(id, ifMatch));
+    return tags.renameIf(id, tag, IfMatch.tagsOrAny(ifMatch)).orElseThrow(() -> missingOrChanged(id, ifMatch));
   }
 
   @Transactional
   public void delete(int id, IfMatch ifMatch) {
-    if (!tags.deleteIf(id, versions(ifMatch))) {
+    if (!tags.deleteIf(id, IfMatch.tagsOrAny(ifMatch))) {
       throw missingOrChanged(id, ifMatch);
     }
   }
 
-  private static List<String> versions(IfMatch ifMatch) {
-    return ifMatch == null || ifMatch.any() ? null : ifMatch.tags();
-  }
-
   private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
-    return ifMatch != null && tags.findByPk(id).isPresent() ? new PreconditionFailedException("tag " + id)
-        : new TagNotFoundException(List.of(id));
+    return IfMatch.failure(ifMatch, () -> tags.findByPk(id).isPresent(), "tag " + id, () -> new TagNotFoundException(List.of(id)));
   }
 
   @Transactional

@@ -164,10 +164,8 @@ public class UserUseCases {
     return Where.and(where, Where.field("updatedAt").in(ifMatch.versions().toArray()));
   }
 
-  /** After a conditional write changed nothing: 404 when the user is gone, else its version moved (412). */
   private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
-    return ifMatch != null && users.findByPk(id).isPresent() ? new PreconditionFailedException("user " + id)
-        : new UserNotFoundException(id);
+    return IfMatch.failure(ifMatch, () -> users.findByPk(id).isPresent(), "user " + id, () -> new UserNotFoundException(id));
   }
 
   /**

@@ -1,5 +1,17 @@
 package dev.inkwell.app.vectors;
 
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
+import dev.inkwell.app.web.QueryParams;
+import dev.inkwell.query.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -35,9 +47,17 @@ class EmbeddingController {
   private final EmbeddingUseCases embeddings;
   private final BulkLimit bulk;
 
-  EmbeddingController(EmbeddingUseCases embeddings, BulkLimit bulk) {
+  private final Paging paging;
+  private final Preconditions preconditions;
+  private final Exporter exporter;
+
+  EmbeddingController(EmbeddingUseCases embeddings, BulkLimit bulk, Paging paging, Preconditions preconditions,
+      Exporter exporter) {
     this.embeddings = embeddings;
     this.bulk = bulk;
+    this.paging = paging;
+    this.preconditions = preconditions;
+    this.exporter = exporter;
   }
 
   /** {@code {"name": "doc-1", "embedding": [1.0, 2.0, 3.0]}}. */
@@ -55,22 +75,43 @@ class EmbeddingController {
     return embeddings.createAll(bulk.check(batch));
   }
 
+  /** {@code ?name[$like]=doc%&order=-id&size=20&page=2} or {@code after=<cursor>}, {@code count=...}: as for users. */
+  @Operation(summary = "List embeddings with filters on id and name, order and paging")
+  @GetMapping
+  Object list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    QueryParams query = QueryParams.parse(params, paging);
+    return query.keyset() ? embeddings.window(query.options(), query.scroll()) : embeddings.page(query.options(), query.page());
+  }
+
+  @Operation(summary = "Export embeddings as NDJSON or CSV (every matching row, streamed)")
+  @GetMapping("/export")
+  void export(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      HttpServletResponse response) throws IOException {
+    ExportRequest export = ExportRequest.parse(params, paging);
+    exporter.<Embedding>write(response, "embeddings", export, List.of("id", "name", "embedding"),
+        sink -> embeddings.export(export.query().options(), export.snapshot(), export.afterId(), exporter.chunkSize(), sink));
+  }
+
   @Operation(summary = "Find an embedding by id")
   @GetMapping("/{id}")
-  Embedding get(@PathVariable int id) {
-    return embeddings.get(id);
+  ResponseEntity<Embedding> get(@PathVariable int id) {
+    Embedding embedding = embeddings.get(id);
+    return ResponseEntity.ok().eTag(EntityTags.quoted(embedding.version())).body(embedding);
   }
 
   @Operation(summary = "Replace an embedding")
   @PutMapping("/{id}")
-  Embedding update(@PathVariable int id, @RequestBody NewEmbedding embedding) {
-    return embeddings.update(id, embedding);
+  ResponseEntity<Embedding> update(@PathVariable int id, @RequestBody NewEmbedding embedding,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    Embedding updated = embeddings.update(id, embedding, preconditions.ifMatch(ifMatch));
+    return ResponseEntity.ok().eTag(EntityTags.quoted(updated.version())).body(updated);
   }
 
   @Operation(summary = "Delete an embedding")
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable int id) {
-    embeddings.delete(id);
+  ResponseEntity<Void> delete(@PathVariable int id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    embeddings.delete(id, preconditions.ifMatch(ifMatch));
     return ResponseEntity.noContent().build();
   }
 

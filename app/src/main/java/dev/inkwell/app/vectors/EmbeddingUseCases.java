@@ -1,5 +1,16 @@
 package dev.inkwell.app.vectors;
 
+import java.util.function.Consumer;
+import org.springframework.transaction.annotation.Isolation;
+import dev.inkwell.app.transactions.Unit;
+import dev.inkwell.app.transactions.UnitOfWork;
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
+import dev.inkwell.vectors.EmbeddingNotFoundException;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -20,9 +31,11 @@ import dev.inkwell.vectors.VectorSearch;
 public class EmbeddingUseCases {
 
   private final EmbeddingService embeddings;
+  private final UnitOfWork unitOfWork;
 
-  public EmbeddingUseCases(EmbeddingService embeddings) {
+  public EmbeddingUseCases(EmbeddingService embeddings, UnitOfWork unitOfWork) {
     this.embeddings = embeddings;
+    this.unitOfWork = unitOfWork;
   }
 
   @Transactional
@@ -40,14 +53,42 @@ public class EmbeddingUseCases {
     return embeddings.get(id);
   }
 
+  @ReadOnly
+  public Page<Embedding> page(FindOptions options, PageRequest page) {
+    return embeddings.findPage(options, page);
+  }
+
+  @ReadOnly
+  public Window<Embedding> window(FindOptions options, ScrollRequest scroll) {
+    return embeddings.findWindow(options, scroll);
+  }
+
+  /** As {@code UserUseCases.export}: chunk by chunk, or in one REPEATABLE READ snapshot. */
+  @ReadOnly
+  public void export(FindOptions options, boolean snapshot, Integer afterId, int chunk, Consumer<List<Embedding>> sink) {
+    if (snapshot) {
+      unitOfWork.run(Unit.readOnlyUnit().withIsolation(Isolation.REPEATABLE_READ), () -> embeddings.export(options, afterId, chunk, sink));
+    } else {
+      embeddings.export(options, afterId, chunk, sink);
+    }
+  }
+
+  /** With If-Match: only at a version it names ({@link Embedding#version}), checked by the UPDATE itself. */
   @Transactional
-  public Embedding update(int id, NewEmbedding embedding) {
-    return embeddings.update(id, embedding);
+  public Embedding update(int id, NewEmbedding embedding, IfMatch ifMatch) {
+    return embeddings.updateIf(id, embedding, IfMatch.tagsOrAny(ifMatch)).orElseThrow(() -> missingOrChanged(id, ifMatch));
   }
 
   @Transactional
-  public void delete(int id) {
-    embeddings.delete(id);
+  public void delete(int id, IfMatch ifMatch) {
+    if (!embeddings.deleteIf(id, IfMatch.tagsOrAny(ifMatch))) {
+      throw missingOrChanged(id, ifMatch);
+    }
+  }
+
+  private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
+    return IfMatch.failure(ifMatch, () -> embeddings.findById(id).isPresent(), "embedding " + id,
+        () -> new EmbeddingNotFoundException(id));
   }
 
   @ReadOnly

@@ -1,5 +1,7 @@
 package dev.inkwell.app.web;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,20 @@ public record IfMatch(boolean any, List<String> tags) {
       }
     }
     return new IfMatch(any, List.copyOf(tags));
+  }
+
+  /** The tags a write must match, or null when any version will do (no header, or {@code *}). */
+  public static List<String> tagsOrAny(IfMatch ifMatch) {
+    return ifMatch == null || ifMatch.any() ? null : ifMatch.tags();
+  }
+
+  /**
+   * Why a write that should have changed one row changed none: {@code notFound} when the row is
+   * missing (a precondition never turns a 404 into a 412, RFC 9110 §13.2.1), else a 412.
+   */
+  public static RuntimeException failure(IfMatch ifMatch, BooleanSupplier exists, String what,
+      Supplier<? extends RuntimeException> notFound) {
+    return ifMatch != null && exists.getAsBoolean() ? new PreconditionFailedException(what) : notFound.get();
   }
 
   /** The {@code updatedAt} values the tags name ({@link EntityTags#of(OffsetDateTime)}); other tags name none. */

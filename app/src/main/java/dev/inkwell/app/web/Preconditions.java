@@ -3,6 +3,7 @@ package dev.inkwell.app.web;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+
 /**
  * Reads a write's {@code If-Match}; with {@code inkwell.http.require-if-match=true} a write to an
  * existing resource without one is refused (428), so no client can overwrite blindly.

@@ -15,12 +15,15 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.posts.PostNotFoundException;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Paging;
@@ -32,6 +35,7 @@ import dev.inkwell.tags.TagNotFoundException;
  */
 @WebMvcTest(controllers = PostController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@Import({Preconditions.class, Exporter.class})
 @EnableConfigurationProperties(Paging.class)
 class PostWebTest {
 

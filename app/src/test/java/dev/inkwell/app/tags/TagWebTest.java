@@ -13,12 +13,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.query.Paging;
 import dev.inkwell.tags.DuplicateTagException;
 import dev.inkwell.tags.NewTag;
@@ -27,6 +30,7 @@ import dev.inkwell.tags.TagNotFoundException;
 /** /api/tags's arguments and problem bodies, in the web layer alone (use cases mocked). */
 @WebMvcTest(controllers = TagController.class)
 @AutoConfigureMockMvc(addFilters = false)
+@Import({Preconditions.class, Exporter.class})
 @EnableConfigurationProperties(Paging.class)
 class TagWebTest {
 

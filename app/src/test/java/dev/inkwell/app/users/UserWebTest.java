@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.query.Paging;
 import dev.inkwell.users.DuplicateEmailException;
@@ -33,7 +35,7 @@ import dev.inkwell.users.UserNotFoundException;
 @WebMvcTest(controllers = UserController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(Paging.class)
-@Import(BulkLimit.class)
+@Import({BulkLimit.class, Preconditions.class, Exporter.class})
 class UserWebTest {
 
   @Autowired

@@ -139,6 +139,25 @@ class ConditionalRequestsTest {
     assertThat(send("DELETE", "/api/tags/" + tag, null, "If-Match", renamed.header("ETag")).status()).isEqualTo(204);
   }
 
+  @Test
+  void embeddingWritesWithAStaleTagAre412() {
+    jdbc.sql("DELETE FROM embeddings").update();
+    int id = http.post("/api/embeddings", "{\"name\": \"e\", \"embedding\": [1, 2, 3]}").body().get("id").asInt();
+    String etag = http.get("/api/embeddings/" + id).header("ETag");
+    assertThat(etag).matches("\"[0-9a-f]{32}\"");
+    assertThat(send("GET", "/api/embeddings/" + id, null, "If-None-Match", etag).status()).isEqualTo(304);
+
+    Response replaced = send("PUT", "/api/embeddings/" + id, "{\"name\": \"e\", \"embedding\": [1, 2, 4]}", "If-Match", etag);
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(replaced.body().has("version")).isFalse();
+    assertThat(replaced.header("ETag")).isNotEqualTo(etag).isEqualTo(http.get("/api/embeddings/" + id).header("ETag"));
+    String stored = row("embeddings", id);
+    assertPreconditionFailed(send("PUT", "/api/embeddings/" + id, "{\"name\": \"x\", \"embedding\": [0, 0, 1]}", "If-Match", etag));
+    assertPreconditionFailed(send("DELETE", "/api/embeddings/" + id, null, "If-Match", etag));
+    assertThat(row("embeddings", id)).isEqualTo(stored);
+    assertThat(send("DELETE", "/api/embeddings/" + id, null, "If-Match", replaced.header("ETag")).status()).isEqualTo(204);
+  }
+
   /** Two clients read the same user and both PATCH with its ETag: one wins, the other gets 412 — 50 times over. */
   @Test
   void ofTwoConcurrentWritersWithTheSameTagExactlyOneWins() throws Exception {

@@ -125,6 +125,12 @@ class ExportApiTest {
     assertThat(posts).hasSize(41);
     assertThat(posts.get(0).keySet()).containsExactly("id", "title", "content", "published", "authorId", "createdAt", "updatedAt");
     assertThat(ndjson(http.get("/api/tags/export?name[$like]=tag%25"))).hasSize(9);
+    jdbc.sql("DELETE FROM embeddings").update();
+    jdbc.sql("INSERT INTO embeddings (name, embedding) VALUES ('a', '[1,2,3]'), ('b', '[0.5,0,1]')").update();
+    assertThat(http.get("/api/embeddings/export?format=csv&order=name").raw())
+        .isEqualTo("id,name,embedding\r\n" + jdbc.sql("SELECT string_agg(id || ',' || name || ',\"' || "
+            + "CASE name WHEN 'a' THEN '[1.0,2.0,3.0]' ELSE '[0.5,0.0,1.0]' END || '\"', E'\\r\\n' ORDER BY name) || E'\\r\\n' "
+            + "FROM embeddings").query(String.class).single());
     Response empty = http.get("/api/tags/export?format=csv&name=none");
     assertThat(empty.status()).isEqualTo(200);
     assertThat(empty.raw()).isEqualTo("id,name\r\n");

@@ -50,6 +50,8 @@ class KeysetListsApiTest {
         SELECT 'post ' || (p % 5), 'text', p % 2 = 0, u.id
         FROM users u, generate_series(1, 2) p WHERE u.id % 3 <> 0""").update();
     jdbc.sql("INSERT INTO tags (name) SELECT 'tag ' || lpad(g::text, 2, '0') FROM generate_series(1, 13) g").update();
+    jdbc.sql("DELETE FROM embeddings").update();
+    jdbc.sql("INSERT INTO embeddings (name, embedding) SELECT 'doc ' || (g % 4), '[1,2,3]' FROM generate_series(1, 11) g").update();
     jdbc.sql("""
         INSERT INTO post_tags ("postId", "tagId")
         SELECT p.id, t.id FROM posts p JOIN tags t ON (p.id + t.id) % 4 = 0""").update();
@@ -120,7 +122,9 @@ class KeysetListsApiTest {
       "/api/users?size=2&order=age&include=posts&posts.published=true",
       "/api/posts?size=5&order=title,-createdAt&include=author,tags",
       "/api/posts?size=4&published=true",
-      "/api/tags?size=4&order=-name"})
+      "/api/tags?size=4&order=-name",
+      "/api/embeddings?size=3&order=-name",
+      "/api/embeddings?size=2&name[$ne]=doc%201"})
   void everyListWalksByCursorsAsByPages(String path) {
     List<Integer> pages = byPages(path);
     List<List<Integer>> cursors = byCursors(path);

@@ -1,5 +1,6 @@
 package dev.inkwell.vectors.internal;
 
+import dev.inkwell.query.sql.SqlQuery;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -31,9 +32,16 @@ public interface EmbeddingMapper {
   /** One multi-row INSERT for all {@code rows}. */
   List<EmbeddingRow> insertAll(@Param("rows") List<EmbeddingRow> rows);
 
-  EmbeddingRow update(@Param("row") EmbeddingRow row);
+  /** {@code versions}: the versions the row must still have (null: any); null when no row was updated. */
+  EmbeddingRow update(@Param("row") EmbeddingRow row, @Param("versions") List<String> versions);
 
-  int deleteById(@Param("id") int id);
+  int deleteById(@Param("id") int id, @Param("versions") List<String> versions);
+
+  List<EmbeddingRow> selectByQuery(@Param("q") SqlQuery query);
+
+  long selectByQuery_COUNT(@Param("q") SqlQuery query);
+
+  String selectByQuery_PLAN(@Param("q") SqlQuery query);
 
   /** {@code set_config(name, value, true)}: a setting for the current transaction only. */
   String setLocal(@Param("name") String name, @Param("value") String value);

@@ -10,6 +10,7 @@ public class EmbeddingRow {
   private String name;
   private float[] embedding;
   private Double distance;
+  private String version;
 
   public EmbeddingRow() {
   }
@@ -20,11 +21,19 @@ public class EmbeddingRow {
   }
 
   public Embedding toEmbedding() {
-    return new Embedding(id, name, embedding);
+    return new Embedding(id, name, embedding, version);
   }
 
   public Neighbor toNeighbor() {
     return new Neighbor(id, name, embedding, distance);
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version;
   }
 
   public Integer getId() {
