@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.inkwell.query.CountMode;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Paging;
+import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.Stats;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.users.DuplicateEmailException;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.StaleUserException;
@@ -160,6 +164,54 @@ final class CrudChecks {
           equal(first.items().get(0).age(), 45, "first item");
           equal(List.of(first.total(), (long) first.pages(), first.hasNext() ? 1L : 0L), List.of(45L, 3L, 1L), "total, pages, hasNext");
           equal(past.items().size(), 0, "past the end");
+          return Outcome.pass();
+        }),
+        check("keyset windows: (age, id) < (?, ?) walks order=-age,name once, both ways", ctx -> {
+          ctx.users.bulkCreate(IntStream.rangeClosed(1, 23).mapToObj(i -> new NewUser("k" + i + "@keyset.test", "K" + (i % 4),
+              i % 5 == 0 ? null : i % 6, null, null, null, null)).toList());
+          FindOptions order = FindOptions.all().order(Sort.desc("age"), Sort.asc("name"));
+          List<Integer> all = ctx.users.findAll(order).stream().map(User::id).toList();
+          List<Integer> forwards = new ArrayList<>();
+          List<Integer> backwards = new ArrayList<>();
+          for (String cursor = ""; cursor != null; ) {
+            Window<User> window = ctx.users.findWindow(order, new ScrollRequest(cursor, null, 4, CountMode.NONE));
+            window.items().forEach(u -> forwards.add(u.id()));
+            cursor = window.next();
+          }
+          for (String cursor = ""; cursor != null; ) {
+            Window<User> window = ctx.users.findWindow(order, new ScrollRequest(null, cursor, 4, CountMode.NONE));
+            backwards.addAll(0, window.items().stream().map(User::id).toList());
+            cursor = window.prev();
+          }
+          equal(forwards, all, "forwards");
+          equal(backwards, all, "backwards");
+          return Outcome.pass();
+        }),
+        check("count=planned: EXPLAIN (FORMAT JSON) gives the planner's row estimate", ctx -> {
+          ctx.guideUsers();
+          Page<User> page = ctx.users.findPage(FindOptions.all(), new PageRequest(1, 2, CountMode.PLANNED));
+          equal(page.totalEstimated(), true, "estimated");
+          that(page.total() != null && page.total() >= 0, "no estimate: " + page.total());
+          equal(page.items().size(), 2, "page size");
+          return Outcome.pass();
+        }),
+        check("export: every row once in keyset chunks, resumable after an id", ctx -> {
+          ctx.users.bulkCreate(IntStream.rangeClosed(1, 11).mapToObj(i -> NewUser.of("e" + i + "@export.test", "E" + i, i)).toList());
+          List<Integer> all = ctx.users.findAll(FindOptions.all()).stream().map(User::id).toList();
+          List<Integer> exported = new ArrayList<>();
+          ctx.users.export(FindOptions.all(), null, 3, chunk -> chunk.forEach(u -> exported.add(u.id())));
+          equal(exported, all, "exported");
+          List<Integer> resumed = new ArrayList<>();
+          ctx.users.export(FindOptions.all(), all.get(7), 3, chunk -> chunk.forEach(u -> resumed.add(u.id())));
+          equal(resumed, all.subList(8, all.size()), "resumed");
+          return Outcome.pass();
+        }),
+        check("conditional write: WHERE id = ? AND \"updatedAt\" IN (?) skips a stale version", ctx -> {
+          User alice = ctx.guideUsers().get(0);
+          Where current = Where.and(Where.field("id").eq(alice.id()), Where.field("updatedAt").in(alice.updatedAt()));
+          equal(ctx.users.update(UserChanges.set("age", 31), current), 1, "first write with the read version");
+          equal(ctx.users.update(UserChanges.set("age", 99), current), 0, "second write with the same, now stale, version");
+          equal(ctx.users.get(alice.id()).age(), 31, "age");
           return Outcome.pass();
         }),
         check("an unknown field is refused before any SQL", ctx -> {

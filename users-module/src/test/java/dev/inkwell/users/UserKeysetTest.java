@@ -154,7 +154,8 @@ class UserKeysetTest {
 
   /**
    * 20,000 users walked by {@code -age,name} in windows of 100 while another connection keeps inserting
-   * and deleting users: every user present throughout is seen exactly once, in order.
+   * and deleting users: every user present throughout is seen exactly once, in order. Then, with the
+   * table still, walking back from the last window by prev returns the same windows.
    */
   @Test
   void walkWhileOthersInsertAndDelete() throws Exception {
@@ -188,6 +189,10 @@ class UserKeysetTest {
     assertThat(seen).doesNotHaveDuplicates();
     assertThat(seen.stream().filter(fixtureIds::contains).toList()).containsExactlyElementsOf(present);
     assertThat(present).hasSize(20_000);
+
+    List<List<Integer>> forwards = walkForwards(options, 100);
+    assertThat(forwards).hasSize(200);
+    assertThat(walkBackwards(options, 100)).isEqualTo(forwards);
   }
 
   @Test

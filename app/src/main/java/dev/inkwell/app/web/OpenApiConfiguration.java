@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.inkwell.app.security.AuthenticationMode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -26,8 +29,13 @@ class OpenApiConfiguration {
       `{"where": {"age": {"$gte": 25}, "$or": [{...}]}, "attributes": [...], "order": [["age","DESC"]], "limit": 10, "offset": 0}`. \
       Operators: $eq $ne $gt $gte $lt $lte $between $notBetween $in $notIn $like $notLike $iLike $notILike \
       $startsWith $endsWith $substring $is $not $contains $hasKey, and $and/$or/$not. Pages are \
-      `{"items": [...], "total", "page", "size", "pages", "hasNext"}`; errors are RFC 9457 problem documents \
-      `{"type", "title", "status", "detail", "field"}`.""";
+      `{"items": [...], "total", "page", "size", "pages", "hasNext"}`; with `after=<cursor>` (or `before`; empty \
+      for the first or last window) instead of `page` a list answers a keyset window \
+      `{"items": [...], "next": cursor|null, "prev": cursor|null}`, in a search body `"after": "<cursor>"`. \
+      `count=exact|planned|none` says how `total` is computed (exact by default for pages, none for windows). \
+      `GET .../export?format=ndjson|csv` streams every matching row. Single-entity GETs carry a strong ETag \
+      (`If-None-Match` answers 304); PATCH, PUT and DELETE take `If-Match` (412 when the row changed). Errors \
+      are RFC 9457 problem documents `{"type", "title", "status", "detail", "field"}`.""";
 
   /** An example request body per operation ("METHOD path"). */
   static final Map<String, String> EXAMPLES = Map.ofEntries(
@@ -55,6 +63,55 @@ class OpenApiConfiguration {
       Map.entry("put /api/embeddings/{id}", "{\"name\": \"doc-1\", \"embedding\": [3.0, 2.0, 1.0]}"),
       Map.entry("post /api/embeddings/search", "{\"vector\": [1, 1, 1], \"metric\": \"cosine\", \"k\": 5, \"maxDistance\": 1.0, "
           + "\"where\": {\"name\": {\"$iLike\": \"doc-%\"}}, \"efSearch\": 100}"));
+
+  /**
+   * The parameters the list, export and single-entity handlers read from the raw query string and
+   * headers (springdoc cannot see them): documented with examples on every such operation.
+   */
+  @Bean
+  OpenApiCustomizer listAndConditionalParameters() {
+    return api -> api.getPaths().forEach((path, item) -> {
+      boolean byId = path.endsWith("/{id}");
+      if (item.getGet() != null && path.matches("/api/[a-z]+")) {
+        item.getGet().addParametersItem(query("after", "a keyset cursor (a window's next); empty: the first window", ""))
+            .addParametersItem(query("before", "a keyset cursor (a window's prev); empty: the last window", null))
+            .addParametersItem(query("page", "1-based page number (OFFSET paging; not with after/before)", "1"))
+            .addParametersItem(query("size", "rows per page or window (default 20, at most 100)", "20"))
+            .addParametersItem(query("count", "exact (default for pages), planned (the planner's estimate), none (default for windows)", "none"))
+            .addParametersItem(query("order", "fields, minus for descending; id ends every order", "-id"))
+            .addParametersItem(query("fields", "only these fields", null));
+      }
+      if (item.getGet() != null && path.endsWith("/export")) {
+        item.getGet().addParametersItem(query("format", "ndjson (default) or csv (RFC 4180)", "csv"))
+            .addParametersItem(query("snapshot", "true: every chunk in one REPEATABLE READ read-only transaction", "false"))
+            .addParametersItem(query("after", "resume after this id (order by id alone)", null))
+            .addParametersItem(query("order", "as for the list", "id"))
+            .addParametersItem(query("fields", "only these fields (CSV columns)", null));
+      }
+      if (byId && item.getGet() != null) {
+        item.getGet().addParametersItem(header("If-None-Match", "an ETag read earlier: 304 without a body when it still matches"));
+      }
+      if (byId || path.endsWith("/by-email/{email}")) {
+        for (Operation write : new Operation[] {item.getPatch(), item.getPut(), item.getDelete()}) {
+          if (write != null) {
+            write.addParametersItem(header("If-Match", "the ETag of the version read: 412 problem when the row changed since; "
+                + "required (428) with inkwell.http.require-if-match=true"));
+          }
+        }
+      }
+    });
+  }
+
+  private static Parameter query(String name, String description, String example) {
+    Parameter parameter = new Parameter()
+        .in("query").name(name).description(description).required(false).schema(new StringSchema());
+    return example == null ? parameter : parameter.example(example);
+  }
+
+  private static Parameter header(String name, String description) {
+    return new Parameter().in("header").name(name).description(description)
+        .required(false).schema(new StringSchema()).example("\"1a2b3c\"");
+  }
 
   /** Puts the example into each request body the table names. */
   @Bean

@@ -47,8 +47,21 @@ class ApiDocsTest {
         }
       }
     }
-    assertThat(docs.get("info").get("description").asString()).contains("$iLike").contains("problem");
+    assertThat(docs.get("info").get("description").asString()).contains("$iLike").contains("problem").contains("after=<cursor>");
+    for (String list : java.util.List.of("/api/users", "/api/posts", "/api/tags", "/api/embeddings")) {
+      assertThat(parameterNames(docs.get("paths").get(list).get("get"))).as(list).contains("after", "before", "count", "page");
+      assertThat(parameterNames(docs.get("paths").get(list + "/export").get("get"))).as(list + "/export").contains("format", "snapshot", "after");
+      assertThat(parameterNames(docs.get("paths").get(list + "/{id}").get("get"))).as(list + "/{id}").contains("If-None-Match");
+      assertThat(parameterNames(docs.get("paths").get(list + "/{id}").get("delete"))).as(list + "/{id}").contains("If-Match");
+    }
+    assertThat(docs.get("paths").get("/api/users").get("get").get("parameters").findValues("example")).isNotEmpty();
     assertThat(docs.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
     assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
+  private static Set<String> parameterNames(JsonNode operation) {
+    Set<String> names = new TreeSet<>();
+    operation.path("parameters").forEach(p -> names.add(p.get("name").asString()));
+    return names;
   }
 }
