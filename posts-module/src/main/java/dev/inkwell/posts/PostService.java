@@ -1,11 +1,8 @@
 package dev.inkwell.posts;
 
-import java.util.function.Consumer;
-import java.util.function.Function;
-import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
-import dev.inkwell.query.sql.Keyset;
-import dev.inkwell.query.sql.ListStatements;
+import static dev.inkwell.posts.PostFields.POSTS;
+import static dev.inkwell.users.UserFields.USERS;
+
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -25,6 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.posts.PostReports.AuthorPostRank;
+import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.posts.internal.OwnerWithPostsRow;
 import dev.inkwell.posts.internal.PostMapper;
 import dev.inkwell.posts.internal.PostReportMapper;
@@ -32,14 +33,16 @@ import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.posts.internal.PostTagMapper;
 import dev.inkwell.posts.internal.PostTagsRow;
 import dev.inkwell.posts.internal.UserPostsMapper;
-import dev.inkwell.posts.PostReports.AuthorPostRank;
-import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.query.sql.ChunkedWrite;
+import dev.inkwell.query.sql.Keyset;
+import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
@@ -47,9 +50,6 @@ import dev.inkwell.tags.Tag;
 import dev.inkwell.tags.TagService;
 import dev.inkwell.users.User;
 import dev.inkwell.users.UserService;
-
-import static dev.inkwell.posts.PostFields.POSTS;
-import static dev.inkwell.users.UserFields.USERS;
 
 /**
  * Post calls: CRUD with the shared filter model, eager loading of author and tags, the many-to-many
@@ -188,14 +188,14 @@ public class PostService {
   }
 
   /**
-   * Deletes the post when it also matches {@code condition} (null: unconditionally), in one statement:
+   * Deletes the post when it also matches {@code condition} (null or empty: unconditionally), in one statement:
    * a version check ({@code updatedAt}) cannot go stale between a read and the delete. False when
    * nothing was deleted.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean deleteIf(int id, Where condition) {
     Where byId = Where.field("id").eq(id);
-    return posts.deleteByQuery(POSTS.where(condition == null ? byId : Where.and(byId, condition))) > 0;
+    return posts.deleteByQuery(POSTS.where(condition == null || condition.isEmpty() ? byId : Where.and(byId, condition))) > 0;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

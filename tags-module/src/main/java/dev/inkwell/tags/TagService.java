@@ -1,15 +1,17 @@
 package dev.inkwell.tags;
 
-import java.util.function.Consumer;
+import static dev.inkwell.tags.TagFields.TAGS;
+
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,16 +21,14 @@ import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.tags.internal.TagMapper;
-
-import static dev.inkwell.tags.TagFields.TAGS;
 
 /**
  * Tag calls. Lists come back by id unless ordered otherwise. Writes require a transaction

@@ -1,6 +1,7 @@
 package dev.inkwell.users;
 
-import java.util.function.Consumer;
+import static dev.inkwell.users.UserFields.USERS;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,25 +24,24 @@ import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
+import dev.inkwell.query.Stats;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlQuery;
-import dev.inkwell.query.Stats;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
-import tools.jackson.databind.json.JsonMapper;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserBatch;
 import dev.inkwell.users.internal.UserMapper;
 import dev.inkwell.users.internal.UserReportMapper;
 import dev.inkwell.users.internal.UserRow;
 
-import static dev.inkwell.users.UserFields.USERS;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The guide's User calls, and its advanced SQL on users (window functions, a CTE, DISTINCT ON,

@@ -30,6 +30,7 @@ import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.Window;
 import dev.inkwell.query.testing.StatementCounter;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

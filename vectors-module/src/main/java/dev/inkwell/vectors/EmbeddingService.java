@@ -1,32 +1,32 @@
 package dev.inkwell.vectors;
 
-import java.util.function.Consumer;
-import dev.inkwell.query.FindOptions;
-import dev.inkwell.query.Page;
-import dev.inkwell.query.PageRequest;
-import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
-import dev.inkwell.query.sql.Keyset;
-import dev.inkwell.query.sql.ListStatements;
-import dev.inkwell.query.sql.PagedSelect;
-import dev.inkwell.query.sql.SqlQuery;
+import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.inkwell.query.sql.ChunkedWrite;
+import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Page;
+import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
+import dev.inkwell.query.Window;
+import dev.inkwell.query.sql.ChunkedWrite;
+import dev.inkwell.query.sql.Keyset;
+import dev.inkwell.query.sql.ListStatements;
+import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.vectors.internal.EmbeddingMapper;
 import dev.inkwell.vectors.internal.EmbeddingRow;
 import dev.inkwell.vectors.internal.SqlVectorSearch;
 import dev.inkwell.vectors.internal.VectorSupport;
-
-import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
 
 /**
  * The guide's vector calls with typed vectors. Every vector is checked against the table's dimension

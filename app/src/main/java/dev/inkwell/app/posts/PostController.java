@@ -1,19 +1,14 @@
 package dev.inkwell.app.posts;
 
-import dev.inkwell.posts.PostFields;
 import java.io.IOException;
-import jakarta.servlet.http.HttpServletResponse;
-import dev.inkwell.app.web.ExportRequest;
-import dev.inkwell.app.web.Exporter;
-import dev.inkwell.app.web.EntityTags;
-import dev.inkwell.app.web.Preconditions;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestHeader;
-import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,20 +18,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.inkwell.app.posts.PostUseCases.TagsBody;
 import dev.inkwell.app.web.Attributes;
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
+import dev.inkwell.posts.PostFields;
 import dev.inkwell.posts.PostInclude;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.tags.Tag;
-import jakarta.validation.Valid;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,15 +51,14 @@ class PostController {
   private final Paging paging;
   private final JsonMapper json;
   private final Preconditions preconditions;
-
   private final Exporter exporter;
 
   PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter) {
-    this.exporter = exporter;
     this.posts = posts;
-    this.preconditions = preconditions;
     this.paging = paging;
     this.json = json;
+    this.preconditions = preconditions;
+    this.exporter = exporter;
   }
 
   @Operation(summary = "Create a post")

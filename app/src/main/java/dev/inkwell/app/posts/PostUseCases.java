@@ -1,19 +1,17 @@
 package dev.inkwell.app.posts;
 
-import java.util.function.Consumer;
-import dev.inkwell.app.transactions.Unit;
-import dev.inkwell.app.transactions.UnitOfWork;
-import org.springframework.transaction.annotation.Isolation;
-import dev.inkwell.app.web.IfMatch;
-import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.inkwell.app.transactions.ReadOnly;
+import dev.inkwell.app.transactions.Unit;
+import dev.inkwell.app.transactions.UnitOfWork;
+import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostChanges;
@@ -24,7 +22,9 @@ import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.tags.Tag;
 
 /**
@@ -82,7 +82,7 @@ public class PostUseCases {
    */
   @Transactional
   public Post update(int id, Map<String, Object> changes, IfMatch ifMatch) {
-    if (posts.update(PostChanges.of(changes), matching(id, ifMatch)) == 0) {
+    if (posts.update(PostChanges.of(changes), IfMatch.atVersion(Where.field("id").eq(id), ifMatch)) == 0) {
       throw missingOrChanged(id, ifMatch);
     }
     return posts.get(id, PostInclude.NONE);
@@ -90,21 +90,11 @@ public class PostUseCases {
 
   @Transactional
   public void delete(int id, IfMatch ifMatch) {
-    if (!posts.deleteIf(id, version(ifMatch))) {
+    if (!posts.deleteIf(id, IfMatch.atVersion(Where.ALL, ifMatch))) {
       throw missingOrChanged(id, ifMatch);
     }
   }
 
-  private static Where matching(int id, IfMatch ifMatch) {
-    Where byId = Where.field("id").eq(id);
-    Where version = version(ifMatch);
-    return version == null ? byId : Where.and(byId, version);
-  }
-
-  /** The versions If-Match accepts as a filter on updatedAt; null for any. */
-  private static Where version(IfMatch ifMatch) {
-    return ifMatch == null || ifMatch.any() ? null : Where.field("updatedAt").in(ifMatch.versions().toArray());
-  }
 
   private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
     return IfMatch.failure(ifMatch, () -> posts.findByPk(id, PostInclude.NONE).isPresent(), "post " + id,

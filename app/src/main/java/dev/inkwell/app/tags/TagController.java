@@ -1,20 +1,13 @@
 package dev.inkwell.app.tags;
 
-import dev.inkwell.tags.TagFields;
 import java.io.IOException;
-import jakarta.servlet.http.HttpServletResponse;
-import dev.inkwell.app.web.ExportRequest;
-import dev.inkwell.app.web.Exporter;
-import dev.inkwell.app.web.EntityTags;
-import dev.inkwell.app.web.Preconditions;
-import dev.inkwell.tags.TagService;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestHeader;
-import tools.jackson.databind.json.JsonMapper;
-import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,18 +16,26 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.TagWithPosts;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.tags.NewTag;
 import dev.inkwell.tags.Tag;
-import jakarta.validation.Valid;
+import dev.inkwell.tags.TagFields;
+import dev.inkwell.tags.TagService;
+
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Tags over HTTP: CRUD, search, and a tag's posts. */
 @RestController
@@ -44,17 +45,16 @@ class TagController {
 
   private final TagUseCases tags;
   private final Paging paging;
-  private final Preconditions preconditions;
   private final JsonMapper json;
-
+  private final Preconditions preconditions;
   private final Exporter exporter;
 
-  TagController(TagUseCases tags, Paging paging, Preconditions preconditions, JsonMapper json, Exporter exporter) {
-    this.exporter = exporter;
+  TagController(TagUseCases tags, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter) {
     this.tags = tags;
     this.paging = paging;
-    this.preconditions = preconditions;
     this.json = json;
+    this.preconditions = preconditions;
+    this.exporter = exporter;
   }
 
   @Operation(summary = "Create a tag")

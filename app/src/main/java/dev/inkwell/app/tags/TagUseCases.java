@@ -1,23 +1,24 @@
 package dev.inkwell.app.tags;
 
-import java.util.function.Consumer;
-import dev.inkwell.app.transactions.Unit;
-import dev.inkwell.app.transactions.UnitOfWork;
-import org.springframework.transaction.annotation.Isolation;
 import java.util.List;
-import dev.inkwell.app.web.IfMatch;
-import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
+import java.util.function.Consumer;
+
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.inkwell.app.transactions.ReadOnly;
+import dev.inkwell.app.transactions.Unit;
+import dev.inkwell.app.transactions.UnitOfWork;
+import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.TagWithPosts;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
+import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.tags.NewTag;
 import dev.inkwell.tags.Tag;
 import dev.inkwell.tags.TagNotFoundException;

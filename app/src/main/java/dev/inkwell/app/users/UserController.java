@@ -1,22 +1,18 @@
 package dev.inkwell.app.users;
 
-import dev.inkwell.users.UserFields;
 import java.io.IOException;
-import jakarta.servlet.http.HttpServletResponse;
-import dev.inkwell.app.web.ExportRequest;
-import dev.inkwell.app.web.Exporter;
-import dev.inkwell.app.web.EntityTags;
-import dev.inkwell.app.web.IfMatch;
-import dev.inkwell.app.web.Preconditions;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestHeader;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -27,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -34,19 +31,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.inkwell.app.web.Attributes;
 import dev.inkwell.app.web.BulkLimit;
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
+import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Paging;
+import dev.inkwell.query.Stats;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.WhereJson;
-import dev.inkwell.query.Stats;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
-import dev.inkwell.posts.UserWithPosts;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Validator;
+import dev.inkwell.users.UserFields;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,21 +61,19 @@ class UserController {
   private final Paging paging;
   private final JsonMapper json;
   private final Validator validator;
-
   private final BulkLimit bulk;
   private final Preconditions preconditions;
-
   private final Exporter exporter;
 
   UserController(UserUseCases users, Paging paging, JsonMapper json, Validator validator, BulkLimit bulk,
       Preconditions preconditions, Exporter exporter) {
-    this.exporter = exporter;
-    this.bulk = bulk;
-    this.preconditions = preconditions;
     this.users = users;
     this.paging = paging;
     this.json = json;
     this.validator = validator;
+    this.bulk = bulk;
+    this.preconditions = preconditions;
+    this.exporter = exporter;
   }
 
   @Operation(summary = "Create a user (User.create)")

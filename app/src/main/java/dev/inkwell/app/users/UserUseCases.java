@@ -1,24 +1,22 @@
 package dev.inkwell.app.users;
 
-import java.util.function.Consumer;
-import dev.inkwell.app.web.IfMatch;
-import dev.inkwell.app.web.PreconditionFailedException;
-import dev.inkwell.query.ScrollRequest;
-import dev.inkwell.query.Window;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.springframework.stereotype.Service;
+import java.util.function.Consumer;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork;
+import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.PreconditionFailedException;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostService;
@@ -27,8 +25,10 @@ import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
-import dev.inkwell.query.Where;
+import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Stats;
+import dev.inkwell.query.Where;
+import dev.inkwell.query.Window;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
@@ -149,19 +149,11 @@ public class UserUseCases {
     UserChanges parsed = UserChanges.of(changes);
     Unit unit = ifMatch == null ? Unit.readWrite().withIsolation(Isolation.REPEATABLE_READ) : Unit.readWrite();
     return unitOfWork.run(unit, () -> {
-      if (users.update(parsed, matching(Where.field("id").eq(id), ifMatch)) == 0) {
+      if (users.update(parsed, IfMatch.atVersion(Where.field("id").eq(id), ifMatch)) == 0) {
         throw missingOrChanged(id, ifMatch);
       }
       return users.get(id);
     });
-  }
-
-  /** {@code where}, and when If-Match names versions, only at one of them. */
-  private static Where matching(Where where, IfMatch ifMatch) {
-    if (ifMatch == null || ifMatch.any()) {
-      return where;
-    }
-    return Where.and(where, Where.field("updatedAt").in(ifMatch.versions().toArray()));
   }
 
   private RuntimeException missingOrChanged(int id, IfMatch ifMatch) {
@@ -179,7 +171,7 @@ public class UserUseCases {
 
   @Transactional
   public void delete(int id, IfMatch ifMatch) {
-    if (users.destroy(matching(Where.field("id").eq(id), ifMatch)) == 0) {
+    if (users.destroy(IfMatch.atVersion(Where.field("id").eq(id), ifMatch)) == 0) {
       throw missingOrChanged(id, ifMatch);
     }
   }
@@ -189,7 +181,7 @@ public class UserUseCases {
    * upsert's update branch); never an insert, since there is no version to match (412).
    */
   public User updateByEmail(NewUser user, IfMatch ifMatch) {
-    Map<String, Object> changes = new java.util.LinkedHashMap<>();
+    Map<String, Object> changes = new LinkedHashMap<>();
     changes.put("name", user.name());
     putIfGiven(changes, "age", user.age());
     putIfGiven(changes, "isActive", user.isActive());
@@ -198,7 +190,7 @@ public class UserUseCases {
     putIfGiven(changes, "phone", user.phone());
     UserChanges parsed = UserChanges.of(changes);
     return unitOfWork.run(Unit.readWrite(), () -> {
-      if (users.update(parsed, matching(Where.field("email").eq(user.email()), ifMatch)) == 0) {
+      if (users.update(parsed, IfMatch.atVersion(Where.field("email").eq(user.email()), ifMatch)) == 0) {
         throw new PreconditionFailedException("user " + user.email());
       }
       return users.findOne(Where.field("email").eq(user.email())).orElseThrow();

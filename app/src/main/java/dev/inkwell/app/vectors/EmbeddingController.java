@@ -1,41 +1,42 @@
 package dev.inkwell.app.vectors;
 
 import java.io.IOException;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import dev.inkwell.app.web.EntityTags;
-import dev.inkwell.app.web.ExportRequest;
-import dev.inkwell.app.web.Exporter;
-import dev.inkwell.app.web.Preconditions;
-import dev.inkwell.app.web.QueryParams;
-import dev.inkwell.query.Paging;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.inkwell.app.web.BulkLimit;
+import dev.inkwell.app.web.EntityTags;
+import dev.inkwell.app.web.ExportRequest;
+import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.Preconditions;
+import dev.inkwell.app.web.QueryParams;
+import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.vectors.Embedding;
 import dev.inkwell.vectors.Metric;
 import dev.inkwell.vectors.Neighbor;
 import dev.inkwell.vectors.NewEmbedding;
 import dev.inkwell.vectors.VectorSearch;
+
 import tools.jackson.databind.JsonNode;
 
 /** The guide's vector operations over HTTP. */
@@ -46,7 +47,6 @@ class EmbeddingController {
 
   private final EmbeddingUseCases embeddings;
   private final BulkLimit bulk;
-
   private final Paging paging;
   private final Preconditions preconditions;
   private final Exporter exporter;

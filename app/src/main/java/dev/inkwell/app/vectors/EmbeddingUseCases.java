@@ -1,7 +1,13 @@
 package dev.inkwell.app.vectors;
 
+import java.util.List;
 import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork;
 import dev.inkwell.app.web.IfMatch;
@@ -10,14 +16,8 @@ import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Window;
-import dev.inkwell.vectors.EmbeddingNotFoundException;
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.vectors.Embedding;
+import dev.inkwell.vectors.EmbeddingNotFoundException;
 import dev.inkwell.vectors.EmbeddingService;
 import dev.inkwell.vectors.Neighbor;
 import dev.inkwell.vectors.NewEmbedding;

@@ -1,13 +1,15 @@
 package dev.inkwell.app.web;
 
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.http.ETag;
+
+import dev.inkwell.query.Where;
 
 /**
  * The entity tags a conditional write accepts ({@code If-Match}); {@link #any} for {@code *}. Weak tags
@@ -31,6 +33,14 @@ public record IfMatch(boolean any, List<String> tags) {
       }
     }
     return new IfMatch(any, List.copyOf(tags));
+  }
+
+  /** {@code where}, and when If-Match names versions, only rows whose {@code updatedAt} is one of them. */
+  public static Where atVersion(Where where, IfMatch ifMatch) {
+    if (ifMatch == null || ifMatch.any()) {
+      return where;
+    }
+    return Where.and(where, Where.field("updatedAt").in(ifMatch.versions().toArray()));
   }
 
   /** The tags a write must match, or null when any version will do (no header, or {@code *}). */

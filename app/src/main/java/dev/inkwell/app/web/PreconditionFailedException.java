@@ -4,6 +4,7 @@ package dev.inkwell.app.web;
 public class PreconditionFailedException extends RuntimeException {
 
   public PreconditionFailedException(String what) {
-    super(what + " changed since the If-Match tag was read; nothing was changed: read it again (its ETag) and retry");
+    super(what + " is not at a version If-Match names (it changed since that ETag was read); nothing was changed:"
+        + " read it again and retry with its current ETag");
   }
 }

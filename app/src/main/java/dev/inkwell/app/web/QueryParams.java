@@ -13,6 +13,7 @@ import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.query.WhereQueryString;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.inkwell.app.Http;
+
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document describes every /api endpoint, its bodies, and the bearer scheme. */

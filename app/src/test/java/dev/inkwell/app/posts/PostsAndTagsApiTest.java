@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.inkwell.app.Http;
 import dev.inkwell.app.Http.Response;
+import dev.inkwell.app.Http;
+
 import tools.jackson.databind.JsonNode;
 
 /** /api/posts, /api/tags and the include forms of /api/users over real HTTP. */

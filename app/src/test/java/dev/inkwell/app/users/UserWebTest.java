@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.Preconditions;
-import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.query.Paging;
 import dev.inkwell.users.DuplicateEmailException;
 import dev.inkwell.users.NewUser;

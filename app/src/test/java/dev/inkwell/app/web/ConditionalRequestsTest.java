@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.inkwell.app.Http;
 import dev.inkwell.app.Http.Response;
+import dev.inkwell.app.Http;
 
 /**
  * Strong ETags on single-entity GETs, 304 for If-None-Match, and If-Match on PATCH, PUT and DELETE:

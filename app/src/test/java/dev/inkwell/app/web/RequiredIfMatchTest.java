@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.inkwell.app.Http;
 import dev.inkwell.app.Http.Response;
+import dev.inkwell.app.Http;
 
 /** {@code inkwell.http.require-if-match=true}: a write to an existing resource without If-Match is a 428 problem. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inkwell.http.require-if-match=true")

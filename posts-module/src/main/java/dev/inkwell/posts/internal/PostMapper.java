@@ -7,8 +7,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.posts.PostChanges;
-import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.IdBounds;
+import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 

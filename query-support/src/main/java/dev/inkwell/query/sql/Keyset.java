@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Values;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

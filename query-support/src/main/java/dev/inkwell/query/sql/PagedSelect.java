@@ -12,6 +12,7 @@ import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Window;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

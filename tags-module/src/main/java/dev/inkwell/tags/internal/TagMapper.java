@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.IdBounds;
+import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
 

@@ -5,10 +5,10 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-import dev.inkwell.query.sql.SqlQuery;
-import dev.inkwell.query.sql.IdBounds;
-import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.query.Stats;
+import dev.inkwell.query.sql.IdBounds;
+import dev.inkwell.query.sql.SqlQuery;
+import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
 import dev.inkwell.users.UserChanges;

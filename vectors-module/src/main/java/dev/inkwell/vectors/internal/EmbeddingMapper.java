@@ -1,10 +1,11 @@
 package dev.inkwell.vectors.internal;
 
-import dev.inkwell.query.sql.SqlQuery;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+
+import dev.inkwell.query.sql.SqlQuery;
 
 @Mapper
 public interface EmbeddingMapper {
