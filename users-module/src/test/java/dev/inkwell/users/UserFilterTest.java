@@ -19,6 +19,7 @@ import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.query.testing.StatementCounter;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

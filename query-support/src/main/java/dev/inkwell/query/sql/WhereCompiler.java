@@ -101,6 +101,11 @@ public final class WhereCompiler {
       terms.add(SqlTerm.condition(field.column(), jsonPath, "IS_NOT_NULL", null, List.of()));
       return;
     }
+    if (document != null && JsonPathPredicate.TYPED.contains(op)) {
+      String path = c.field().substring(document.name().length() + 1);
+      terms.add(SqlTerm.condition(field.column(), null, "JSONPATH", JsonPathPredicate.of(c.field(), path, op, c.value()), List.of()));
+      return;
+    }
     if (!type.operators().contains(op)) {
       throw new InvalidQueryException(c.field(), "operator " + op.jsonName() + " does not apply to '" + c.field()
           + "' (" + type.name().toLowerCase() + "); allowed: "
@@ -119,10 +124,7 @@ public final class WhereCompiler {
         }
       }
       case BETWEEN, NOT_BETWEEN -> {
-        List<?> bounds = list(name, op, c.value());
-        if (bounds.size() != 2) {
-          throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes [low, high], got " + bounds.size() + " values");
-        }
+        List<?> bounds = bounds(name, op, c.value());
         terms.add(SqlTerm.condition(field.column(), jsonPath, op.name(), null,
             List.of(Values.coerce(name, type, bounds.get(0)), Values.coerce(name, type, bounds.get(1)))));
       }
@@ -140,7 +142,16 @@ public final class WhereCompiler {
     terms.add(SqlTerm.condition(field.column(), jsonPath, "LIKE", pattern, List.of()));
   }
 
-  private static List<?> list(String name, Op op, Object value) {
+  /** The two values of a $between. */
+  static List<?> bounds(String name, Op op, Object value) {
+    List<?> bounds = list(name, op, value);
+    if (bounds.size() != 2) {
+      throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes [low, high], got " + bounds.size() + " values");
+    }
+    return bounds;
+  }
+
+  static List<?> list(String name, Op op, Object value) {
     if (value instanceof Collection<?> collection) {
       return new ArrayList<>(collection);
     }
