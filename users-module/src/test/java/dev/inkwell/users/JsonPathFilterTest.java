@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Sort;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.query.WhereQueryString;
 import dev.inkwell.query.testing.StatementCounter;
@@ -88,6 +89,22 @@ class JsonPathFilterTest {
     // Lax mode looks into an array ([7] counts as 7), as PostgreSQL's SQL/JSON paths do; a comparison
     // across types is unknown, so under $not it still does not match (SQL's three-valued logic).
     assertThat(names(where)).containsExactlyElementsOf(List.of(expected.split(",")));
+  }
+
+  /** jsonb orders by type (object, array, boolean, number, string), numbers numerically; a missing path is NULL. */
+  @Test
+  void ordersByAJsonPath() {
+    assertThat(users.findAll(FindOptions.all().order(Sort.desc("metadata.score"))).stream().map(User::name))
+        .containsExactly("Eve", "Dot", "Ann", "Cid", "Ben");
+    assertThat(users.findAll(FindOptions.all().order(Sort.asc("metadata.score"))).stream().map(User::name))
+        .containsExactly("Ben", "Cid", "Ann", "Dot", "Eve");
+    assertThat(users.findPage(FindOptions.all().order(Sort.asc("metadata.team"), Sort.desc("name")),
+        new dev.inkwell.query.PageRequest(1, 2)).items().stream().map(User::name)).containsExactly("Cid", "Ann");
+    assertThatThrownBy(() -> users.findWindow(FindOptions.all().order(Sort.asc("metadata.score")),
+        dev.inkwell.query.ScrollRequest.first(2, dev.inkwell.query.CountMode.NONE)))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("pages with page=");
+    assertThatThrownBy(() -> users.findAll(FindOptions.all().order(Sort.asc("metadata"))))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("order by a path in it");
   }
 
   @Test

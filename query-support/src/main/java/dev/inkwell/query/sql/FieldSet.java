@@ -79,9 +79,17 @@ public final class FieldSet {
     boolean hasId = false;
     String lastDirection = "ASC";
     for (Sort sort : sorts) {
+      Field document = jsonbFieldOf(sort.field());
+      if (document != null) {
+        lastDirection = sort.direction().name();
+        result.add(new SqlSort(document.column(), lastDirection, sort.nulls().sql(), sort.field(), FieldType.JSONB,
+            WhereCompiler.pathLiteral(sort.field().substring(document.name().length() + 1))));
+        continue;
+      }
       Field field = field(sort.field());
       if (field.type() == FieldType.JSONB) {
-        throw new InvalidQueryException(sort.field(), "cannot order " + entity + " by the JSON document '" + sort.field() + "'");
+        throw new InvalidQueryException(sort.field(), "cannot order " + entity + " by the JSON document '" + sort.field()
+            + "'; order by a path in it ('" + sort.field() + ".key')");
       }
       hasId |= field.name().equals("id");
       lastDirection = sort.direction().name();
@@ -112,7 +120,7 @@ public final class FieldSet {
     for (String name : attributes) {
       wanted.add(field(name).name());
     }
-    order.forEach(sort -> wanted.add(sort.field()));
+    order.forEach(sort -> wanted.add(sort.jsonPath() == null ? sort.field() : jsonbFieldOf(sort.field()).name()));
     List<SqlColumn> columns = new ArrayList<>();
     for (Field field : fields.values()) {
       columns.add(new SqlColumn(wanted.contains(field.name()) ? field.column() : "NULL", field.name()));

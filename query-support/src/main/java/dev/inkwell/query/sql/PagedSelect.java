@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.github.pagehelper.PageHelper;
 
 import dev.inkwell.query.CountMode;
+import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
@@ -67,6 +68,10 @@ public final class PagedSelect {
    */
   public static <R, T> Window<T> window(ScrollRequest request, SqlQuery query, String context,
       ListStatements<R> statements, Function<R, ?> keyOf, Function<R, T> toApi) {
+    if (query.order().stream().anyMatch(sort -> sort.jsonPath() != null)) {
+      throw new InvalidQueryException(request.cursorName(), "a keyset cursor needs an order on columns; an order by a"
+          + " JSON path pages with page=");
+    }
     List<SqlSort> order = request.backwards() ? Keyset.reverse(query.order()) : query.order();
     SqlWhere where = query.where();
     if (request.cursor() != null) {

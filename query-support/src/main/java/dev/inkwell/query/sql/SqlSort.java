@@ -5,8 +5,18 @@ import dev.inkwell.query.FieldType;
 /**
  * One ORDER BY item; every part comes from code (whitelisted column, enum keywords). {@code field} and
  * {@code type} are the API field behind the column: a keyset cursor stores and checks its value.
+ * {@code jsonPath}: for a path inside a JSONB column, the path as a bound text[] literal (the item is
+ * then the JSON value there, which orders by JSON type, numbers numerically); null for a column.
  */
-public record SqlSort(String column, String direction, String nulls, String field, FieldType type) {
+public record SqlSort(String column, String direction, String nulls, String field, FieldType type, String jsonPath) {
+
+  public SqlSort(String column, String direction, String nulls, String field, FieldType type) {
+    this(column, direction, nulls, field, type, null);
+  }
+
+  public String getJsonPath() {
+    return jsonPath;
+  }
 
   /** Getter names for the XML ({@code ${s.column}}). */
   public String getColumn() {
@@ -36,6 +46,6 @@ public record SqlSort(String column, String direction, String nulls, String fiel
     boolean last = !nullsLast();
     // Leave the default unwritten, so an index that serves the forward order serves this one backwards.
     String reversedNulls = asc == last ? "" : (last ? "NULLS LAST" : "NULLS FIRST");
-    return new SqlSort(column, asc ? "ASC" : "DESC", reversedNulls, field, type);
+    return new SqlSort(column, asc ? "ASC" : "DESC", reversedNulls, field, type, jsonPath);
   }
 }

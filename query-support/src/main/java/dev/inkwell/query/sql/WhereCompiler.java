@@ -172,7 +172,7 @@ public final class WhereCompiler {
   }
 
   /** {@code a.b} → {@code {"a","b"}}, a text[] literal bound as a value. */
-  private static String pathLiteral(String path) {
+  static String pathLiteral(String path) {
     StringBuilder literal = new StringBuilder("{");
     String[] keys = path.split("\\.", -1);
     for (int i = 0; i < keys.length; i++) {
