@@ -81,6 +81,7 @@ public class PostService {
     this.links = links;
     this.users = users;
     this.tags = tags;
+    PostFields.declareAssociations();
   }
 
   /**

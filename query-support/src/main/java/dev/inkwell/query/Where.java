@@ -37,6 +37,22 @@ public sealed interface Where {
   record Condition(String field, Op op, Object value) implements Where {
   }
 
+  /**
+   * A filter on related rows ({@code {"posts": {"$some": {...}}}}, {@code {"author": {...}}}): the
+   * parent matches when some, none or every one of its related rows matches {@code where}. A to-one
+   * association is always {@link Quantifier#SOME}: its one row matches.
+   */
+  record Related(String association, Quantifier quantifier, Where where) implements Where {
+  }
+
+  enum Quantifier {
+    SOME, NONE, EVERY;
+
+    public String jsonName() {
+      return "$" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   static Where and(Where... parts) {
     return new And(Arrays.asList(parts));
   }

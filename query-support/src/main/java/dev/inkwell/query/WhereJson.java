@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {"$or": [{...}, {"$and": [{...}, {...}]}]}  {"$not": {...}}
  * {"bio": {"$not": null}}                                      IS NOT NULL
  * {"metadata": {"$contains": {"role": "admin"}}}  {"metadata.role": "admin"}  {"metadata": {"$hasKey": "role"}}
+ * {"posts": {"$some": {...}}}  {"posts": {"$none": {...}}}  {"posts": {"$every": {...}}}  {"author": {...}}
  * </pre>
  *
  * Field names are checked later, against the entity's {@link dev.inkwell.query.sql.FieldSet}; this class checks the shape.
@@ -54,6 +55,20 @@ public final class WhereJson {
     if (key.startsWith("$")) {
       throw new InvalidQueryException(key, "unknown logical operator '" + key + "'; allowed: $and, $or, $not, or a field name");
     }
+    if (value.isObject() && value.size() > 0 && value.propertyNames().stream().noneMatch(k -> k.startsWith("$"))) {
+      return new Where.Related(key, Where.Quantifier.SOME, parse(value)); // a to-one association's row
+    }
+    if (value.isObject() && value.propertyNames().stream().anyMatch(WhereJson::isQuantifier)) {
+      List<Where> related = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> q : value.properties()) {
+        if (!isQuantifier(q.getKey())) {
+          throw new InvalidQueryException(key, "'" + key + "': $some, $none and $every cannot be mixed with " + q.getKey());
+        }
+        related.add(new Where.Related(key, Where.Quantifier.valueOf(q.getKey().substring(1).toUpperCase(java.util.Locale.ROOT)),
+            parse(q.getValue())));
+      }
+      return related.size() == 1 ? related.get(0) : new Where.And(related);
+    }
     if (value.isObject()) {
       List<Where> conditions = new ArrayList<>();
       for (Map.Entry<String, JsonNode> op : value.properties()) {
@@ -71,6 +86,10 @@ public final class WhereJson {
       return new Where.Condition(key, Op.IN, toJava(value));
     }
     return new Where.Condition(key, Op.EQ, toJava(value));
+  }
+
+  private static boolean isQuantifier(String key) {
+    return key.equals("$some") || key.equals("$none") || key.equals("$every");
   }
 
   private static List<Where> list(String key, JsonNode value) {

@@ -153,6 +153,26 @@ class KeysetListsApiTest {
     assertThat(byCursor).containsExactlyElementsOf(pages).isNotEmpty();
   }
 
+  /** A filter across an association over HTTP, paged by cursor: users without posts, posts of active authors. */
+  @Test
+  void searchesFilterByRelatedRows() {
+    List<Integer> withoutPosts = walk(cursor -> http.post("/api/users/search",
+        "{\"where\": {\"posts\": {\"$none\": {}}}, \"limit\": 3, \"after\": \"" + cursor + "\"}"), "next");
+    assertThat(withoutPosts).isNotEmpty().containsExactlyElementsOf(
+        jdbc.sql("SELECT id FROM users u WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.\"authorId\" = u.id) ORDER BY id")
+            .query(Integer.class).list());
+    JsonNode tagged = ok(http.post("/api/posts/search", "{\"where\": {\"tags\": {\"$some\": {\"name\": \"tag 01\"}},"
+        + " \"author\": {\"name\": \"user 1\"}}, \"limit\": 100}"));
+    assertThat(ids(tagged.get("items"))).isNotEmpty().containsExactlyElementsOf(jdbc.sql("""
+        SELECT p.id FROM posts p JOIN users u ON u.id = p."authorId" AND u.name = 'user 1'
+        WHERE EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt."tagId" AND t.name = 'tag 01' WHERE pt."postId" = p.id)
+        ORDER BY p.id""").query(Integer.class).list());
+    assertThat(tagged.get("total").asLong()).isEqualTo(tagged.get("items").size());
+    JsonNode refused = http.post("/api/tags/search", "{\"where\": {\"owner\": {\"$some\": {}}}}").body();
+    assertThat(refused.get("status").asInt()).isEqualTo(400);
+    assertThat(refused.get("detail").asString()).contains("associations: posts");
+  }
+
   @Test
   void aCursorOfAnotherListOrEditedIsA400Problem() {
     String next = ok(http.get("/api/users?size=4&order=-age&after=")).get("next").asString();

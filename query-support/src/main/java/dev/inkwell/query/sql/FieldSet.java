@@ -21,15 +21,21 @@ import dev.inkwell.query.Where;
  */
 public final class FieldSet {
 
-  public record Field(String name, String column, FieldType type) {
+  /** {@code column}: the SQL expression with the alias; {@code sqlName}: the quoted column name alone. */
+  public record Field(String name, String column, FieldType type, String sqlName) {
   }
 
   private final String entity;
+  private final String alias;
   private final Map<String, Field> fields;
+  /** Shared by every alias of this entity: modules that own an association add it once. */
+  private final Map<String, Association> associations;
 
-  private FieldSet(String entity, Map<String, Field> fields) {
+  private FieldSet(String entity, String alias, Map<String, Field> fields, Map<String, Association> associations) {
     this.entity = entity;
+    this.alias = alias;
     this.fields = Collections.unmodifiableMap(fields);
+    this.associations = associations;
   }
 
   /** Fields of {@code entity} whose columns are read through the table alias {@code alias}. */
@@ -39,6 +45,40 @@ public final class FieldSet {
 
   public String entity() {
     return entity;
+  }
+
+  /** The table alias every column is read through. */
+  public String alias() {
+    return alias;
+  }
+
+  /** The same fields read through another alias (a nested EXISTS over the same table). */
+  public FieldSet withAlias(String newAlias) {
+    Map<String, Field> renamed = new LinkedHashMap<>();
+    fields.values().forEach(f -> renamed.put(f.name(), new Field(f.name(), newAlias + "." + f.sqlName(), f.type(), f.sqlName())));
+    return new FieldSet(entity, newAlias, renamed, associations);
+  }
+
+  /**
+   * Declares an association filters may name ({@code {"posts": {"$some": {...}}}}). Called by the
+   * module that owns it (posts-module owns users' posts); idempotent.
+   */
+  public void associate(Association association) {
+    associations.put(association.name(), association);
+  }
+
+  /** The association, or an {@link InvalidQueryException} naming the fields and associations there are. */
+  public Association association(String name) {
+    Association association = associations.get(name);
+    if (association == null) {
+      if (fields.containsKey(name)) {
+        throw new InvalidQueryException(name, "'" + name + "': operators start with $; allowed: " + dev.inkwell.query.Op.allNames());
+      }
+      throw new InvalidQueryException(name, "unknown field or association '" + name + "' of " + entity + "; fields: "
+          + String.join(", ", fields.keySet()) + "; associations: "
+          + (associations.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(associations.keySet()))));
+    }
+    return association;
   }
 
   public List<String> names() {
@@ -166,7 +206,7 @@ public final class FieldSet {
     }
 
     public Builder field(String name, String column, FieldType type) {
-      fields.put(name, new Field(name, alias + ".\"" + column + "\"", type));
+      fields.put(name, new Field(name, alias + ".\"" + column + "\"", type, "\"" + column + "\""));
       return this;
     }
 
@@ -174,7 +214,7 @@ public final class FieldSet {
       if (!fields.containsKey("id")) {
         throw new IllegalStateException(entity + " needs an id field: it is every order's tie-breaker");
       }
-      return new FieldSet(entity, new LinkedHashMap<>(fields));
+      return new FieldSet(entity, alias, new LinkedHashMap<>(fields), new java.util.concurrent.ConcurrentHashMap<>());
     }
   }
 }

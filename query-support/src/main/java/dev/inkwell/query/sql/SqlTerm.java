@@ -53,7 +53,17 @@ public final class SqlTerm {
     return new SqlTerm("ROW", null, null, op, null, values, List.copyOf(columns));
   }
 
-  /** OPEN, CLOSE, AND, OR, NOT, TRUE, FALSE, COND or ROW. */
+  /** The start of an association filter: {@code [NOT] EXISTS (SELECT 1 FROM ... AND (}; {@code op} SOME, NONE or EVERY. */
+  static SqlTerm exists(String quantifier, SqlExists join) {
+    return new SqlTerm("EXISTS", null, null, quantifier, join, List.of());
+  }
+
+  /** Its end: {@code ))}, for EVERY {@code ) IS NOT TRUE)} (no related row fails the filter). */
+  static SqlTerm existsEnd(String quantifier) {
+    return new SqlTerm("EXISTS_END", null, null, quantifier, null, List.of());
+  }
+
+  /** OPEN, CLOSE, AND, OR, NOT, TRUE, FALSE, COND, ROW, EXISTS or EXISTS_END. */
   public String getKind() {
     return kind;
   }

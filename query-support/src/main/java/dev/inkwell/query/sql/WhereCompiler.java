@@ -23,17 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WhereCompiler {
 
   private final FieldSet fields;
-  private final List<SqlTerm> terms = new ArrayList<>();
+  private final List<SqlTerm> terms;
+  /** Association filters compiled so far in this statement: each gets aliases of its own. */
+  private final int[] nesting;
 
-  private WhereCompiler(FieldSet fields) {
+  private WhereCompiler(FieldSet fields, List<SqlTerm> terms, int[] nesting) {
     this.fields = fields;
+    this.terms = terms;
+    this.nesting = nesting;
   }
 
   public static SqlWhere compile(Where where, FieldSet fields) {
     if (where == null || where.isEmpty()) {
       return SqlWhere.NONE;
     }
-    WhereCompiler compiler = new WhereCompiler(fields);
+    WhereCompiler compiler = new WhereCompiler(fields, new ArrayList<>(), new int[1]);
     compiler.add(where);
     return new SqlWhere(compiler.terms);
   }
@@ -50,9 +54,28 @@ public final class WhereCompiler {
       terms.add(SqlTerm.CLOSE);
     } else if (where instanceof Where.Condition condition) {
       condition(condition);
+    } else if (where instanceof Where.Related related) {
+      related(related);
     } else {
       throw new InvalidQueryException(null, "missing filter");
     }
+  }
+
+  /**
+   * {@code [NOT] EXISTS (SELECT 1 FROM <related rows of this parent> AND (<filter>))}: $some is EXISTS,
+   * $none NOT EXISTS, $every NOT EXISTS of a related row for which the filter is not true. The related
+   * fields are read through aliases no other part of the statement uses.
+   */
+  private void related(Where.Related related) {
+    Association association = fields.association(related.association());
+    if (!association.toMany() && related.quantifier() != Where.Quantifier.SOME) {
+      throw new InvalidQueryException(related.association(), "'" + related.association() + "' is one row: filter it as "
+          + "{\"" + related.association() + "\": {...}}; " + related.quantifier().jsonName() + " is for lists");
+    }
+    String alias = association.target().alias() + (++nesting[0]);
+    terms.add(SqlTerm.exists(related.quantifier().name(), association.join(alias, fields.alias())));
+    new WhereCompiler(association.target().withAlias(alias), terms, nesting).add(related.where());
+    terms.add(SqlTerm.existsEnd(related.quantifier().name()));
   }
 
   /** An empty AND is true and an empty OR false, as in Sequelize. */
