@@ -129,6 +129,21 @@ class AssociationFilterTest {
     assertThat(withPosts.items().stream().map(u -> u.user().name() + ":" + u.posts().size())).containsExactly("Bob:1", "Cid:0");
   }
 
+  /** order=author.name: the author's name read by a scalar subquery, whatever the post includes. */
+  @Test
+  void ordersPostsByTheirAuthorsField() {
+    statements.reset();
+    List<String> titles = posts.findAll(FindOptions.all().order(dev.inkwell.query.Sort.desc("author.name"),
+        dev.inkwell.query.Sort.asc("title")), PostInclude.NONE).stream().map(Post::title).toList();
+
+    assertThat(titles).containsExactly("d1", "d2", "b1", "a1", "a2");
+    assertThat(statements.last()).contains("ORDER BY (SELECT uo.\"name\" FROM users uo WHERE uo.id = p.\"authorId\") DESC");
+    assertThat(posts.findPage(FindOptions.all().order(dev.inkwell.query.Sort.asc("author.name")), new PageRequest(1, 2),
+        PostInclude.NONE).items().stream().map(Post::title)).containsExactly("a1", "a2");
+    assertThatThrownBy(() -> users.findAll(FindOptions.all().order(dev.inkwell.query.Sort.asc("posts.title"))))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("'posts' holds many rows");
+  }
+
   @Test
   void unknownAssociationsAndMisusedQuantifiersAreRefused() {
     assertThatThrownBy(() -> users.findAll(FindOptions.where(where("{\"friends\": {\"$some\": {}}}"))))

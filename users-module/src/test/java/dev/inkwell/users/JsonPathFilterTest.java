@@ -102,7 +102,7 @@ class JsonPathFilterTest {
         new dev.inkwell.query.PageRequest(1, 2)).items().stream().map(User::name)).containsExactly("Cid", "Ann");
     assertThatThrownBy(() -> users.findWindow(FindOptions.all().order(Sort.asc("metadata.score")),
         dev.inkwell.query.ScrollRequest.first(2, dev.inkwell.query.CountMode.NONE)))
-        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("pages with page=");
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("JSON path or an association's field pages with page=");
     assertThatThrownBy(() -> users.findAll(FindOptions.all().order(Sort.asc("metadata"))))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("order by a path in it");
   }

@@ -123,7 +123,21 @@ public final class FieldSet {
       if (document != null) {
         lastDirection = sort.direction().name();
         result.add(new SqlSort(document.column(), lastDirection, sort.nulls().sql(), sort.field(), FieldType.JSONB,
-            WhereCompiler.pathLiteral(sort.field().substring(document.name().length() + 1))));
+            WhereCompiler.pathLiteral(sort.field().substring(document.name().length() + 1)), null));
+        continue;
+      }
+      int dot = sort.field().indexOf('.');
+      if (dot > 0 && associations.containsKey(sort.field().substring(0, dot))) {
+        Association association = association(sort.field().substring(0, dot));
+        if (association.toMany()) {
+          throw new InvalidQueryException(sort.field(), "cannot order " + entity + " by '" + sort.field() + "': '"
+              + association.name() + "' holds many rows");
+        }
+        String alias = association.target().alias() + "o";
+        Field target = association.target().withAlias(alias).field(sort.field().substring(dot + 1));
+        lastDirection = sort.direction().name();
+        result.add(new SqlSort(target.column(), lastDirection, sort.nulls().sql(), sort.field(), target.type(), null,
+            association.join(alias, this.alias)));
         continue;
       }
       Field field = field(sort.field());
@@ -160,7 +174,8 @@ public final class FieldSet {
     for (String name : attributes) {
       wanted.add(field(name).name());
     }
-    order.forEach(sort -> wanted.add(sort.jsonPath() == null ? sort.field() : jsonbFieldOf(sort.field()).name()));
+    order.stream().filter(sort -> sort.join() == null)
+        .forEach(sort -> wanted.add(sort.jsonPath() == null ? sort.field() : jsonbFieldOf(sort.field()).name()));
     List<SqlColumn> columns = new ArrayList<>();
     for (Field field : fields.values()) {
       columns.add(new SqlColumn(wanted.contains(field.name()) ? field.column() : "NULL", field.name()));

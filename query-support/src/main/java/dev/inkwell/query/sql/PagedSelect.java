@@ -68,9 +68,9 @@ public final class PagedSelect {
    */
   public static <R, T> Window<T> window(ScrollRequest request, SqlQuery query, String context,
       ListStatements<R> statements, Function<R, ?> keyOf, Function<R, T> toApi) {
-    if (query.order().stream().anyMatch(sort -> sort.jsonPath() != null)) {
-      throw new InvalidQueryException(request.cursorName(), "a keyset cursor needs an order on columns; an order by a"
-          + " JSON path pages with page=");
+    if (query.order().stream().anyMatch(SqlSort::derived)) {
+      throw new InvalidQueryException(request.cursorName(), "a keyset cursor needs an order on the list's own columns;"
+          + " an order by a JSON path or an association's field pages with page=");
     }
     List<SqlSort> order = request.backwards() ? Keyset.reverse(query.order()) : query.order();
     SqlWhere where = query.where();
