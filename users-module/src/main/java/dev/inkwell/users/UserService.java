@@ -5,10 +5,13 @@ import static dev.inkwell.users.UserFields.USERS;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
@@ -36,6 +41,7 @@ import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
+import dev.inkwell.users.internal.UpsertedKey;
 import dev.inkwell.users.internal.UserBatch;
 import dev.inkwell.users.internal.UserMapper;
 import dev.inkwell.users.internal.UserReportMapper;
@@ -206,6 +212,52 @@ public class UserService {
     } catch (DuplicateKeyException e) {
       throw duplicate(e);
     }
+  }
+
+  /**
+   * {@code User.bulkCreate(users, {updateOnDuplicate})} by email: one {@code INSERT ... SELECT FROM unnest
+   * ... ON CONFLICT (email)} per {@code inkwell.dml.max-rows-per-statement} users of the same shape
+   * (rows in email order, so concurrent bulk upserts of overlapping sets lock rows in one order).
+   * {@code MERGE} updates what each row gives (a null keeps the stored value) and updatedAt;
+   * {@code IGNORE} leaves existing users as they are (their ids are read afterwards). Answered in
+   * input order with an exact created flag where the engine can tell. An email twice in one call is
+   * refused before any SQL: the same row cannot be written twice by one statement.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public BulkUpsert bulkUpsert(List<NewUser> users, OnConflict onConflict) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new TreeSet<>();
+    users.forEach(u -> {
+      if (!seen.add(u.email())) {
+        repeated.add(u.email());
+      }
+    });
+    if (!repeated.isEmpty()) {
+      throw new InvalidQueryException("email", "emails given more than once: " + String.join(", ", repeated));
+    }
+    boolean flag = createdFlag.supported();
+    boolean merge = onConflict == OnConflict.MERGE;
+    Map<String, UpsertedKey> byEmail = new HashMap<>(users.size() * 2);
+    Map<Integer, List<NewUser>> shapes = new LinkedHashMap<>();
+    users.forEach(u -> shapes.computeIfAbsent(UserBatch.shape(u), k -> new ArrayList<>()).add(u));
+    for (List<NewUser> shape : shapes.values()) {
+      for (List<NewUser> batch : ChunkedWrite.batches(shape, maxRowsPerStatement)) {
+        mapper.upsertAll(new UserBatch(batch), merge, flag).forEach(r -> byEmail.put(r.email(), r));
+      }
+    }
+    List<String> ignored = users.stream().map(NewUser::email).filter(e -> !byEmail.containsKey(e)).toList();
+    Map<String, Integer> existing = new HashMap<>();
+    for (List<String> emails : ChunkedWrite.batches(ignored, maxRowsPerStatement)) {
+      findAll(FindOptions.where(Where.field("email").in(emails.toArray())).attributes("id", "email"))
+          .forEach(u -> existing.put(u.email(), u.id()));
+    }
+    List<BulkUpsert.Row> rows = new ArrayList<>(users.size());
+    for (NewUser u : users) {
+      UpsertedKey done = byEmail.get(u.email());
+      rows.add(done == null ? new BulkUpsert.Row(existing.get(u.email()), "email", u.email(), false, true)
+          : new BulkUpsert.Row(done.id(), "email", u.email(), merge ? done.inserted() : Boolean.TRUE, false));
+    }
+    return BulkUpsert.of(rows, flag || !merge);
   }
 
   /**

@@ -39,6 +39,7 @@ import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.Stats;
 import dev.inkwell.query.Where;
@@ -101,11 +102,19 @@ class UserController {
     return users.birthday(id);
   }
 
-  @Operation(summary = "Create many users (User.bulkCreate)")
+  /**
+   * Without {@code onConflict}: all or nothing, a duplicate email is a 409 (201 with the users). With
+   * {@code onConflict=merge|ignore}: a bulk upsert by email (200 with
+   * {@code {"rows": [{"id", "email", "created"}], "created", "updated", "ignored"}}).
+   */
+  @Operation(summary = "Create many users (User.bulkCreate), or upsert them by email (onConflict=merge|ignore)")
   @PostMapping("/bulk")
-  @ResponseStatus(HttpStatus.CREATED)
-  List<User> bulkCreate(@RequestBody List<@Valid NewUser> batch) {
-    return users.bulkCreate(bulk.check(batch));
+  ResponseEntity<?> bulkCreate(@RequestBody List<@Valid NewUser> batch, @RequestParam(required = false) String onConflict) {
+    OnConflict mode = OnConflict.parse(onConflict);
+    if (mode != null) {
+      return ResponseEntity.ok(users.bulkUpsert(bulk.check(batch), mode));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(users.bulkCreate(bulk.check(batch)));
   }
 
   /**

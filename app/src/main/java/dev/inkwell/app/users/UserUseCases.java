@@ -22,7 +22,9 @@ import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
+import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
@@ -61,6 +63,14 @@ public class UserUseCases {
   @Transactional
   public List<User> bulkCreate(List<NewUser> batch) {
     return users.bulkCreate(batch);
+  }
+
+  /**
+   * Bulk upsert by email in one transaction; retried on a deadlock or serialization failure (rows are
+   * locked in email order, but two calls of different shapes can still cross), which is safe: it is an upsert.
+   */
+  public BulkUpsert bulkUpsert(List<NewUser> batch, OnConflict onConflict) {
+    return unitOfWork.run(Unit.readWrite().retryable(3), () -> users.bulkUpsert(batch, onConflict));
   }
 
   @ReadOnly

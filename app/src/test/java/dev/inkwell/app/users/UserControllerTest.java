@@ -69,6 +69,32 @@ class UserControllerTest {
     assertThat(http.get("/api/users/" + user.get("id").asInt()).body().get("email").asString()).isEqualTo("alice@example.com");
   }
 
+  @Test
+  void bulkUpsertMergesOrIgnoresByEmail() {
+    createAlice();
+    Response merged = http.post("/api/users/bulk?onConflict=merge", """
+        [{"email": "bob@example.com", "name": "Bob"}, {"email": "alice@example.com", "name": "Alice B", "age": 31}]""");
+
+    assertThat(merged.status()).isEqualTo(200);
+    assertThat(merged.body().get("created").asInt()).isEqualTo(1);
+    assertThat(merged.body().get("updated").asInt()).isEqualTo(1);
+    assertThat(merged.body().get("rows").get(0).get("email").asString()).isEqualTo("bob@example.com");
+    assertThat(merged.body().get("rows").get(0).get("created").asBoolean()).isTrue();
+    assertThat(merged.body().get("rows").get(1).get("created").asBoolean()).isFalse();
+    assertThat(jdbc.sql("SELECT name || ':' || age FROM users WHERE email = 'alice@example.com'").query(String.class).single())
+        .isEqualTo("Alice B:31");
+
+    Response ignored = http.post("/api/users/bulk?onConflict=ignore", """
+        [{"email": "alice@example.com", "name": "Nope"}]""");
+    assertThat(ignored.body().get("ignored").asInt()).isEqualTo(1);
+    assertThat(ignored.body().get("rows").get(0).get("ignored").asBoolean()).isTrue();
+    assertProblem(http.post("/api/users/bulk?onConflict=merge", """
+        [{"email": "x@example.com", "name": "X"}, {"email": "x@example.com", "name": "Y"}]"""), 400, "email",
+        "emails given more than once: x@example.com");
+    assertProblem(http.post("/api/users/bulk?onConflict=replace", "[]"), 400, "onConflict", "onConflict must be merge or ignore");
+    assertThat(rows()).isEqualTo(2);
+  }
+
   /** The argument checks themselves are UserWebTest's; here, with the real service, nothing is written. */
   @Test
   void anInvalidBulkWritesNothing() {

@@ -38,6 +38,9 @@ public interface UserMapper {
   /** Upsert by email, reporting insert or update through {@code xmax}: only where {@link UpsertCreatedFlag} saw it work. */
   UpsertResult upsertReportingInsert(@Param("row") UserRow row);
 
+  /** {@code merge}: DO UPDATE, else DO NOTHING; {@code flag}: report created through xmax (else null). */
+  List<UpsertedKey> upsertAll(@Param("batch") UserBatch batch, @Param("merge") boolean merge, @Param("flag") boolean flag);
+
   User upsert(@Param("row") UserRow row);
 
   /** {@code where} may be narrowed to an id range (ChunkedWrite). */
