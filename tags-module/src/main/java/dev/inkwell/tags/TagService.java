@@ -3,8 +3,11 @@ package dev.inkwell.tags;
 import static dev.inkwell.tags.TagFields.TAGS;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
@@ -56,6 +61,40 @@ public class TagService {
     } catch (DuplicateKeyException e) {
       throw new DuplicateTagException(tag.name(), e);
     }
+  }
+
+  /**
+   * Many tags by name, created where missing ({@code bulkCreate} with {@code updateOnDuplicate}): one
+   * {@code INSERT ... SELECT FROM unnest ... ON CONFLICT (name) DO NOTHING} per
+   * {@code inkwell.dml.max-rows-per-statement} names, then the ids of those that existed. A tag has
+   * nothing to merge but its name, so {@code MERGE} reports existing tags as updated (unchanged) and
+   * {@code IGNORE} as ignored. In input order; a name twice in one call is refused.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public BulkUpsert bulkUpsert(List<NewTag> batch, OnConflict onConflict) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new TreeSet<>();
+    batch.forEach(t -> {
+      if (!seen.add(t.name())) {
+        repeated.add(t.name());
+      }
+    });
+    if (!repeated.isEmpty()) {
+      throw new InvalidQueryException("name", "names given more than once: " + String.join(", ", repeated));
+    }
+    Map<String, Integer> created = new HashMap<>();
+    for (List<String> names : ChunkedWrite.batches(List.copyOf(seen), maxRowsPerStatement)) {
+      mapper.insertMissingNames(names.toArray(String[]::new)).forEach(t -> created.put(t.name(), t.id()));
+    }
+    Map<String, Integer> existing = new HashMap<>();
+    List<String> rest = seen.stream().filter(name -> !created.containsKey(name)).toList();
+    for (List<String> names : ChunkedWrite.batches(rest, maxRowsPerStatement)) {
+      findAll(FindOptions.where(Where.field("name").in(names.toArray()))).forEach(t -> existing.put(t.name(), t.id()));
+    }
+    boolean ignore = onConflict == OnConflict.IGNORE;
+    return BulkUpsert.of(batch.stream().map(t -> created.containsKey(t.name())
+        ? new BulkUpsert.Row(created.get(t.name()), "name", t.name(), true, false)
+        : new BulkUpsert.Row(existing.get(t.name()), "name", t.name(), false, ignore)).toList(), true);
   }
 
   /** The tag with this name, created if missing; one tag however many callers race for it. */

@@ -3,6 +3,7 @@ package dev.inkwell.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -15,8 +16,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.inkwell.migrations.testing.PostgresTestDatabase;
+import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.Sort;
@@ -35,6 +38,25 @@ class TagServiceTest {
   @BeforeEach
   void emptyTable() {
     jdbc.sql("DELETE FROM tags").update(); // rolled back with the test
+  }
+
+  @Test
+  void bulkUpsertCreatesTheMissingNamesAndReportsTheRestInInputOrder() {
+    Tag db9 = tags.create(new NewTag("db9"));
+    List<NewTag> batch = List.of(new NewTag("sql"), new NewTag("db9"), new NewTag("java"));
+
+    BulkUpsert merged = tags.bulkUpsert(batch, OnConflict.MERGE);
+    assertThat(merged.rows()).extracting(BulkUpsert.Row::key).containsExactly("sql", "db9", "java");
+    assertThat(merged.rows()).extracting(BulkUpsert.Row::created).containsExactly(true, false, true);
+    assertThat(merged.rows().get(1).id()).isEqualTo(db9.id());
+    assertThat(Arrays.asList(merged.created(), merged.updated(), merged.ignored())).containsExactly(2, 1, 0);
+
+    BulkUpsert ignored = tags.bulkUpsert(List.of(new NewTag("db9"), new NewTag("go")),
+        OnConflict.IGNORE);
+    assertThat(Arrays.asList(ignored.created(), ignored.updated(), ignored.ignored())).containsExactly(1, 0, 1);
+    assertThat(jdbc.sql("SELECT count(*) FROM tags").query(Integer.class).single()).isEqualTo(4);
+    assertThatThrownBy(() -> tags.bulkUpsert(List.of(new NewTag("a"), new NewTag("a")), OnConflict.MERGE))
+        .isInstanceOf(InvalidQueryException.class).hasMessage("names given more than once: a");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.inkwell.app.tags;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,12 +22,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.ExportRequest;
 import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.TagWithPosts;
+import dev.inkwell.query.BulkUpsert;
+import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.tags.NewTag;
@@ -48,13 +53,16 @@ class TagController {
   private final JsonMapper json;
   private final Preconditions preconditions;
   private final Exporter exporter;
+  private final BulkLimit bulk;
 
-  TagController(TagUseCases tags, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter) {
+  TagController(TagUseCases tags, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter,
+      BulkLimit bulk) {
     this.tags = tags;
     this.paging = paging;
     this.json = json;
     this.preconditions = preconditions;
     this.exporter = exporter;
+    this.bulk = bulk;
   }
 
   @Operation(summary = "Create a tag")
@@ -62,6 +70,17 @@ class TagController {
   ResponseEntity<Tag> create(@Valid @RequestBody NewTag tag) {
     Tag created = tags.create(tag);
     return ResponseEntity.created(URI.create("/api/tags/" + created.id())).body(created);
+  }
+
+  /** {@code [{"name": "db9"}, ...]}: the missing names created; {@code {"rows": [{"id", "name", "created"}], ...}}. */
+  @Operation(summary = "Create many tags by name, keeping existing ones (onConflict=merge|ignore)")
+  @PostMapping("/bulk")
+  BulkUpsert bulkUpsert(@RequestBody List<@Valid NewTag> batch, @RequestParam(required = false) String onConflict) {
+    OnConflict mode = OnConflict.parse(onConflict);
+    if (mode == null) {
+      throw new InvalidQueryException("onConflict", "give onConflict=merge or onConflict=ignore: what to do with a name that exists");
+    }
+    return tags.bulkUpsert(bulk.check(batch), mode);
   }
 
   /**

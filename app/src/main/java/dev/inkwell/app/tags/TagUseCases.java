@@ -13,7 +13,9 @@ import dev.inkwell.app.transactions.UnitOfWork;
 import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.TagWithPosts;
+import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
@@ -44,6 +46,11 @@ public class TagUseCases {
   @Transactional
   public Tag create(NewTag tag) {
     return tags.create(tag);
+  }
+
+  /** Bulk upsert by name in one transaction, retried on a deadlock (safe: it only inserts what is missing). */
+  public BulkUpsert bulkUpsert(List<NewTag> batch, OnConflict onConflict) {
+    return unitOfWork.run(Unit.readWrite().retryable(3), () -> tags.bulkUpsert(batch, onConflict));
   }
 
   @ReadOnly

@@ -55,6 +55,7 @@ class OpenApiConfiguration {
       Map.entry("put /api/posts/{id}/tags", "{\"names\": [\"db9\", \"java\"]}"),
       Map.entry("post /api/posts/{id}/tags", "{\"tagIds\": [1, 2]}"),
       Map.entry("post /api/tags", "{\"name\": \"db9\"}"),
+      Map.entry("post /api/tags/bulk", "[{\"name\": \"db9\"}, {\"name\": \"sql\"}]"),
       Map.entry("post /api/tags/search", "{\"where\": {\"name\": {\"$startsWith\": \"d\"}}}"),
       Map.entry("post /api/tags/delete", "{\"where\": {\"name\": \"old\"}}"),
       Map.entry("patch /api/tags/{id}", "{\"name\": \"db9-cloud\"}"),

@@ -65,6 +65,20 @@ class PostsAndTagsApiTest {
   }
 
   @Test
+  void tagsBulkUpsertByName() {
+    long before = count("tags");
+    Response r = http.post("/api/tags/bulk?onConflict=ignore", "[{\"name\": \"java\"}, {\"name\": \"brand-new\"}]");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("rows").findValuesAsString("name")).containsExactly("java", "brand-new");
+    assertThat(r.body().get("rows").get(0).get("ignored").asBoolean()).isTrue();
+    assertThat(r.body().get("rows").get(1).get("created").asBoolean()).isTrue();
+    assertThat(count("tags")).isEqualTo(before + 1);
+    assertProblem(http.post("/api/tags/bulk", "[{\"name\": \"x\"}]"), 400, "give onConflict=merge");
+    assertThat(count("tags")).isEqualTo(before + 1);
+  }
+
+  @Test
   void aPostWithoutIncludeHasNeitherAuthorNorTags() {
     JsonNode bare = http.get("/api/posts/" + hello).body();
 

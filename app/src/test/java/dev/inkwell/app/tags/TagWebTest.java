@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.query.Paging;
@@ -30,7 +31,7 @@ import dev.inkwell.tags.TagNotFoundException;
 /** /api/tags's arguments and problem bodies, in the web layer alone (use cases mocked). */
 @WebMvcTest(controllers = TagController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({Preconditions.class, Exporter.class})
+@Import({BulkLimit.class, Preconditions.class, Exporter.class})
 @EnableConfigurationProperties(Paging.class)
 class TagWebTest {
 

@@ -31,6 +31,9 @@ public interface TagMapper {
   /** Every name as a tag, inserting the missing ones, in one statement; safe under concurrency. */
   List<Tag> upsertNames(@Param("names") Collection<String> names);
 
+  /** Inserts the names that are not tags yet; returns only those. */
+  List<Tag> insertMissingNames(@Param("names") String[] names);
+
   /** {@code versions}: MD5s of "id:name" the row must still have (null: any). */
   int updateName(@Param("id") int id, @Param("name") String name, @Param("versions") List<String> versions);
 
