@@ -33,6 +33,7 @@ import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.posts.internal.PostTagMapper;
 import dev.inkwell.posts.internal.PostTagsRow;
 import dev.inkwell.posts.internal.UserPostsMapper;
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
@@ -44,6 +45,7 @@ import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
@@ -163,6 +165,15 @@ public class PostService {
     boolean author = include.author();
     return new ListStatements<>(q -> posts.selectByQuery(q, author), q -> posts.selectByQuery_COUNT(q, author),
         q -> posts.selectByQuery_PLAN(q, author));
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: the aggregation's rows, named as the caller asked, in one
+   * statement ({@code selectAggregate}).
+   */
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    SqlAggregation sql = POSTS.aggregation(aggregation);
+    return sql.rows(posts.selectAggregate(sql));
   }
 
   public long count(Where where) {

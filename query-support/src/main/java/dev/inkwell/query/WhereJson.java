@@ -154,6 +154,12 @@ public final class WhereJson {
       }
       attributes.add(a.stringValue());
     }
+    return new FindOptions(parse(body.get("where")), attributes, order(body),
+        integer(body, "limit") == null ? null : integer(body, "limit").intValue(), integer(body, "offset"));
+  }
+
+  /** {@code "order"}: {@code [["age", "DESC"], "name", "-id"]}. */
+  static List<Sort> order(JsonNode body) {
     List<Sort> order = new ArrayList<>();
     for (JsonNode o : array(body, "order")) {
       if (o.isString()) {
@@ -165,11 +171,10 @@ public final class WhereJson {
         throw new InvalidQueryException("order", "order items are [\"field\", \"ASC|DESC\"] pairs or field names");
       }
     }
-    return new FindOptions(parse(body.get("where")), attributes, order,
-        integer(body, "limit") == null ? null : integer(body, "limit").intValue(), integer(body, "offset"));
+    return order;
   }
 
-  private static Iterable<JsonNode> array(JsonNode body, String name) {
+  static Iterable<JsonNode> array(JsonNode body, String name) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
       return List.of();
@@ -180,7 +185,7 @@ public final class WhereJson {
     return node;
   }
 
-  private static Long integer(JsonNode body, String name) {
+  static Long integer(JsonNode body, String name) {
     JsonNode node = body.get(name);
     if (node == null || node.isNull()) {
       return null;

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
@@ -32,6 +33,7 @@ import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.tags.internal.TagMapper;
 
@@ -172,6 +174,15 @@ public class TagService {
     String context = Keyset.context(TAGS.entity(), query, "");
     String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
     PagedSelect.forEachChunk(query, context, byQuery, tag -> tag, after, chunk, sink);
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: the aggregation's rows, named as the caller asked, in one
+   * statement ({@code selectAggregate}).
+   */
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    SqlAggregation sql = TAGS.aggregation(aggregation);
+    return sql.rows(mapper.selectAggregate(sql));
   }
 
   public long count(Where where) {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
@@ -36,6 +37,7 @@ import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
@@ -161,6 +163,15 @@ public class UserService {
     String context = Keyset.context(USERS.entity(), query, "");
     String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
     PagedSelect.forEachChunk(query, context, byQuery, user -> user, after, chunk, sink);
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: the aggregation's rows, named as the caller asked, in one
+   * statement ({@code selectAggregate}).
+   */
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    SqlAggregation sql = USERS.aggregation(aggregation);
+    return sql.rows(mapper.selectAggregate(sql));
   }
 
   /** {@code User.count({where})}. */

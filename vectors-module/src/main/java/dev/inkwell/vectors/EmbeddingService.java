@@ -4,6 +4,7 @@ import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
@@ -22,6 +24,7 @@ import dev.inkwell.query.sql.ChunkedWrite;
 import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.vectors.internal.EmbeddingMapper;
 import dev.inkwell.vectors.internal.EmbeddingRow;
@@ -137,6 +140,15 @@ public class EmbeddingService {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean deleteIf(int id, List<String> versions) {
     return mapper.deleteById(id, versions) > 0;
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: the aggregation's rows, named as the caller asked, in one
+   * statement ({@code selectAggregate}).
+   */
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    SqlAggregation sql = EMBEDDINGS.aggregation(aggregation);
+    return sql.rows(mapper.selectAggregate(sql));
   }
 
   /** A page of embeddings by id and name (filter, order, count as for users). */

@@ -34,6 +34,7 @@ import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostFields;
 import dev.inkwell.posts.PostInclude;
+import dev.inkwell.query.AggregationJson;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.tags.Tag;
@@ -111,6 +112,23 @@ class PostController {
     List<String> fields = query.options().attributes();
     return query.keyset() ? posts.window(query.options(), query.scroll(), include).map(post -> Attributes.project(post, fields, json))
         : posts.page(query.options(), query.page(), include).map(post -> Attributes.project(post, fields, json));
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: {@code {"where", "groupBy", "aggregates", "having", "order", "limit"}}
+   * → {@code {"rows": [...]}}.
+   */
+  @Operation(summary = "Aggregate posts: group by fields, JSON paths or truncated timestamps; count, sum, avg, min, max; having; order")
+  @PostMapping("/aggregate")
+  Map<String, Object> aggregate(@RequestBody JsonNode body) {
+    return Map.of("rows", posts.aggregate(AggregationJson.parse(body)));
+  }
+
+  /** The simple case in a query string: {@code ?groupBy=a,b&count=*&sum=age&order=-count&limit=10} and filters. */
+  @Operation(summary = "Aggregate posts from a query string (groupBy, count, countDistinct, sum, avg, min, max, order, limit)")
+  @GetMapping("/aggregate")
+  Map<String, Object> aggregate(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    return Map.of("rows", posts.aggregate(AggregationJson.parse(params)));
   }
 
   @Operation(summary = "Change some attributes of a post")

@@ -18,6 +18,7 @@ import dev.inkwell.posts.PostChanges;
 import dev.inkwell.posts.PostInclude;
 import dev.inkwell.posts.PostNotFoundException;
 import dev.inkwell.posts.PostService;
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
@@ -69,6 +70,12 @@ public class PostUseCases {
     } else {
       posts.export(options, afterId, chunk, sink);
     }
+  }
+
+  /** An aggregation over posts: one statement. */
+  @ReadOnly
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    return posts.aggregate(aggregation);
   }
 
   @ReadOnly

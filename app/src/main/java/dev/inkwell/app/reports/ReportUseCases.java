@@ -7,14 +7,14 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import dev.inkwell.app.transactions.ReadOnly;
-import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.PostReports.AuthorPostRank;
 import dev.inkwell.posts.PostReports.DayCount;
+import dev.inkwell.posts.PostService;
 import dev.inkwell.users.User;
-import dev.inkwell.users.UserService;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
 import dev.inkwell.users.UserReports.NameAge;
+import dev.inkwell.users.UserService;
 
 /** Reports are reads of one statement each: they run without a transaction (see UserUseCases). */
 @Service

@@ -29,6 +29,7 @@ import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.TagWithPosts;
+import dev.inkwell.query.AggregationJson;
 import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.OnConflict;
@@ -124,6 +125,23 @@ class TagController {
 
   private Object list(QueryParams query) {
     return query.keyset() ? tags.window(query.options(), query.scroll()) : tags.page(query.options(), query.page());
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: {@code {"where", "groupBy", "aggregates", "having", "order", "limit"}}
+   * → {@code {"rows": [...]}}.
+   */
+  @Operation(summary = "Aggregate tags: group by fields, JSON paths or truncated timestamps; count, sum, avg, min, max; having; order")
+  @PostMapping("/aggregate")
+  Map<String, Object> aggregate(@RequestBody JsonNode body) {
+    return Map.of("rows", tags.aggregate(AggregationJson.parse(body)));
+  }
+
+  /** The simple case in a query string: {@code ?groupBy=a,b&count=*&sum=age&order=-count&limit=10} and filters. */
+  @Operation(summary = "Aggregate tags from a query string (groupBy, count, countDistinct, sum, avg, min, max, order, limit)")
+  @GetMapping("/aggregate")
+  Map<String, Object> aggregate(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    return Map.of("rows", tags.aggregate(AggregationJson.parse(params)));
   }
 
   @Operation(summary = "Rename a tag")

@@ -1,6 +1,7 @@
 package dev.inkwell.app.tags;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -13,6 +14,7 @@ import dev.inkwell.app.transactions.UnitOfWork;
 import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.TagWithPosts;
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.OnConflict;
@@ -75,6 +77,12 @@ public class TagUseCases {
     } else {
       tags.export(options, afterId, chunk, sink);
     }
+  }
+
+  /** An aggregation over tags: one statement. */
+  @ReadOnly
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    return tags.aggregate(aggregation);
   }
 
   @ReadOnly

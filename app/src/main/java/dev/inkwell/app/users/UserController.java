@@ -38,6 +38,7 @@ import dev.inkwell.app.web.IfMatch;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.UserWithPosts;
+import dev.inkwell.query.AggregationJson;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Paging;
@@ -174,6 +175,23 @@ class UserController {
     List<String> fields = query.options().attributes();
     return query.keyset() ? users.window(query.options(), query.scroll()).map(user -> Attributes.project(user, fields, json))
         : users.page(query.options(), query.page()).map(user -> Attributes.project(user, fields, json));
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: {@code {"where", "groupBy", "aggregates", "having", "order", "limit"}}
+   * → {@code {"rows": [...]}}.
+   */
+  @Operation(summary = "Aggregate users: group by fields, JSON paths or truncated timestamps; count, sum, avg, min, max; having; order")
+  @PostMapping("/aggregate")
+  Map<String, Object> aggregate(@RequestBody JsonNode body) {
+    return Map.of("rows", users.aggregate(AggregationJson.parse(body)));
+  }
+
+  /** The simple case in a query string: {@code ?groupBy=a,b&count=*&sum=age&order=-count&limit=10} and filters. */
+  @Operation(summary = "Aggregate users from a query string (groupBy, count, countDistinct, sum, avg, min, max, order, limit)")
+  @GetMapping("/aggregate")
+  Map<String, Object> aggregate(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    return Map.of("rows", users.aggregate(AggregationJson.parse(params)));
   }
 
   @Operation(summary = "Count, sum, avg, min and max of age under a filter")

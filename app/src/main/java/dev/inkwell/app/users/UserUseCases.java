@@ -22,6 +22,7 @@ import dev.inkwell.posts.Post;
 import dev.inkwell.posts.PostService;
 import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.BulkUpsert;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.OnConflict;
@@ -118,6 +119,12 @@ public class UserUseCases {
   @ReadOnly
   public Page<UserWithPosts> pageWithPosts(FindOptions options, UserPostsInclude include, PageRequest page) {
     return posts.findUsersWithPosts(options, include, page);
+  }
+
+  /** An aggregation over users: one statement. */
+  @ReadOnly
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    return users.aggregate(aggregation);
   }
 
   @ReadOnly

@@ -3,6 +3,7 @@ package dev.inkwell.app.vectors;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +30,7 @@ import dev.inkwell.app.web.ExportRequest;
 import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
+import dev.inkwell.query.AggregationJson;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.WhereJson;
 import dev.inkwell.vectors.Embedding;
@@ -90,6 +92,23 @@ class EmbeddingController {
     ExportRequest export = ExportRequest.parse(params, paging);
     exporter.<Embedding>write(response, "embeddings", export, List.of("id", "name", "embedding"),
         sink -> embeddings.export(export.query().options(), export.snapshot(), export.afterId(), exporter.chunkSize(), sink));
+  }
+
+  /**
+   * Sequelize's {@code fn}/{@code group}: {@code {"where", "groupBy", "aggregates", "having", "order", "limit"}}
+   * → {@code {"rows": [...]}}.
+   */
+  @Operation(summary = "Aggregate embeddings: group by fields, JSON paths or truncated timestamps; count, sum, avg, min, max; having; order")
+  @PostMapping("/aggregate")
+  Map<String, Object> aggregate(@RequestBody JsonNode body) {
+    return Map.of("rows", embeddings.aggregate(AggregationJson.parse(body)));
+  }
+
+  /** The simple case in a query string: {@code ?groupBy=a,b&count=*&sum=age&order=-count&limit=10} and filters. */
+  @Operation(summary = "Aggregate embeddings from a query string (groupBy, count, countDistinct, sum, avg, min, max, order, limit)")
+  @GetMapping("/aggregate")
+  Map<String, Object> aggregate(@io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    return Map.of("rows", embeddings.aggregate(AggregationJson.parse(params)));
   }
 
   @Operation(summary = "Find an embedding by id")

@@ -1,6 +1,7 @@
 package dev.inkwell.app.vectors;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork;
 import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
@@ -51,6 +53,12 @@ public class EmbeddingUseCases {
   @ReadOnly
   public Embedding get(int id) {
     return embeddings.get(id);
+  }
+
+  /** An aggregation over embeddings: one statement. */
+  @ReadOnly
+  public List<Map<String, Object>> aggregate(Aggregation aggregation) {
+    return embeddings.aggregate(aggregation);
   }
 
   @ReadOnly

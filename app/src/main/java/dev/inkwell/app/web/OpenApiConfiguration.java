@@ -54,6 +54,13 @@ class OpenApiConfiguration {
       Map.entry("patch /api/posts/{id}", "{\"published\": true}"),
       Map.entry("put /api/posts/{id}/tags", "{\"names\": [\"db9\", \"java\"]}"),
       Map.entry("post /api/posts/{id}/tags", "{\"tagIds\": [1, 2]}"),
+      Map.entry("post /api/users/aggregate", "{\"where\": {\"age\": {\"$gte\": 18}}, \"groupBy\": [\"isActive\", "
+          + "{\"$dateTrunc\": [\"month\", \"createdAt\"]}], \"aggregates\": {\"n\": {\"$count\": \"*\"}, \"avgAge\": {\"$avg\": \"age\"}}, "
+          + "\"having\": {\"n\": {\"$gt\": 1}}, \"order\": [[\"n\", \"DESC\"]], \"limit\": 10}"),
+      Map.entry("post /api/posts/aggregate", "{\"groupBy\": [\"authorId\"], \"aggregates\": {\"posts\": {\"$count\": \"*\"}}, "
+          + "\"order\": [[\"posts\", \"DESC\"]]}"),
+      Map.entry("post /api/tags/aggregate", "{\"aggregates\": {\"tags\": {\"$count\": \"*\"}, \"first\": {\"$min\": \"name\"}}}"),
+      Map.entry("post /api/embeddings/aggregate", "{\"groupBy\": [\"name\"], \"aggregates\": {\"n\": {\"$count\": \"*\"}}}"),
       Map.entry("post /api/tags", "{\"name\": \"db9\"}"),
       Map.entry("post /api/tags/bulk", "[{\"name\": \"db9\"}, {\"name\": \"sql\"}]"),
       Map.entry("post /api/tags/search", "{\"where\": {\"name\": {\"$startsWith\": \"d\"}}}"),

@@ -2,12 +2,14 @@ package dev.inkwell.posts.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.posts.PostChanges;
 import dev.inkwell.query.sql.IdBounds;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
@@ -26,6 +28,9 @@ public interface PostMapper {
 
   /** {@code EXPLAIN (FORMAT JSON)} of {@link #selectByQuery_COUNT}'s FROM and WHERE. */
   String selectByQuery_PLAN(@Param("q") SqlQuery query, @Param("author") boolean author);
+
+  /** Rows keyed by the aggregation's labels (SqlAggregation#rows names them). */
+  List<Map<String, Object>> selectAggregate(@Param("a") SqlAggregation aggregation);
 
   /** The tags of many posts in one statement, by post then tag id. */
   List<PostTagsRow> selectTagsOfPosts(@Param("postIds") Collection<Integer> postIds);

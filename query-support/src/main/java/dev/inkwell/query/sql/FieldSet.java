@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FieldType;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
@@ -203,6 +204,101 @@ public final class FieldSet {
   public SqlQuery keysetQuery(FindOptions options) {
     List<SqlSort> order = order(options.order());
     return new SqlQuery(where(options.where()), columns(options.attributes(), order), order, null, null);
+  }
+
+  /**
+   * An aggregation over this entity: group keys and functions checked against the fields (sum and avg
+   * on numbers, min and max on numbers, text and timestamps), HAVING and ORDER BY against the group
+   * keys' and aliases' names (the order ends in the group keys, so it is total), limit at most
+   * {@link Aggregation#MAX_ROWS}.
+   */
+  public SqlAggregation aggregation(Aggregation aggregation) {
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Field> outputs = new LinkedHashMap<>();
+    List<SqlAggregation.Group> groups = new ArrayList<>();
+    for (Aggregation.GroupKey key : aggregation.groupBy()) {
+      String label = "g" + groups.size();
+      FieldType type;
+      SqlAggregation.Group group;
+      Field document = jsonbFieldOf(key.field());
+      if (document != null && key.unit() == null) {
+        group = new SqlAggregation.Group(label, groups.size() + 1, document.column(),
+            WhereCompiler.pathLiteral(key.field().substring(document.name().length() + 1)), null);
+        type = FieldType.TEXT;
+      } else {
+        Field field = field(key.field());
+        if (key.unit() != null && field.type() != FieldType.TIMESTAMP) {
+          throw new InvalidQueryException("groupBy", "$dateTrunc needs a timestamp field, '" + key.field() + "' is not one");
+        }
+        if (field.type() == FieldType.JSONB) {
+          throw new InvalidQueryException("groupBy", "group by a path in '" + key.field() + "' ('" + key.field() + ".key'), not the document");
+        }
+        group = new SqlAggregation.Group(label, groups.size() + 1, field.column(), null, key.unit());
+        type = field.type();
+      }
+      output(names, outputs, key.name(), label, type);
+      groups.add(group);
+    }
+    List<SqlAggregation.Function> functions = new ArrayList<>();
+    aggregation.aggregates().forEach((alias, function) -> {
+      String label = "a" + functions.size();
+      Aggregation.Fn fn = function.fn();
+      String column = null;
+      FieldType type = FieldType.INTEGER;
+      if (!(fn == Aggregation.Fn.COUNT && function.field().equals("*"))) {
+        Field field = field(function.field());
+        column = field.column();
+        boolean numeric = field.type() == FieldType.INTEGER || field.type() == FieldType.DECIMAL;
+        switch (fn) {
+          case SUM, AVG -> {
+            if (!numeric) {
+              throw new InvalidQueryException(alias, fn.jsonName() + " needs a number; '" + function.field() + "' is "
+                  + field.type().name().toLowerCase());
+            }
+            type = FieldType.DECIMAL;
+          }
+          case MIN, MAX -> {
+            if (!numeric && field.type() != FieldType.TEXT && field.type() != FieldType.TIMESTAMP) {
+              throw new InvalidQueryException(alias, fn.jsonName() + " needs a number, text or timestamp; '"
+                  + function.field() + "' is " + field.type().name().toLowerCase());
+            }
+            type = field.type();
+          }
+          default -> type = FieldType.INTEGER;
+        }
+      } else if (fn != Aggregation.Fn.COUNT) {
+        throw new InvalidQueryException(alias, "only $count takes \"*\"");
+      }
+      output(names, outputs, alias, label, type);
+      functions.add(new SqlAggregation.Function(label, fn.name(), column));
+    });
+    FieldSet result = new FieldSet(entity + " aggregate", "g", outputs, new java.util.concurrent.ConcurrentHashMap<>());
+    List<SqlSort> order = new ArrayList<>();
+    Set<String> ordered = new HashSet<>();
+    for (Sort sort : aggregation.order()) {
+      Field field = result.field(sort.field());
+      ordered.add(field.name());
+      order.add(new SqlSort(field.column(), sort.direction().name(), sort.nulls().sql(), field.name(), field.type()));
+    }
+    for (Aggregation.GroupKey key : aggregation.groupBy()) {
+      if (ordered.add(key.name())) {
+        Field field = result.field(key.name());
+        order.add(new SqlSort(field.column(), "ASC", "", field.name(), field.type()));
+      }
+    }
+    return new SqlAggregation(where(aggregation.where()), groups, functions, result.where(aggregation.having()), order,
+        aggregation.limit() == null ? Aggregation.MAX_ROWS : aggregation.limit(), names);
+  }
+
+  private static void output(Map<String, String> names, Map<String, Field> outputs, String name, String label, FieldType type) {
+    if (name == null || name.isBlank() || name.startsWith("$") || name.length() > 100) {
+      throw new InvalidQueryException("aggregates", "an alias is 1 to 100 characters and does not start with $, got \"" + name + "\"");
+    }
+    if (outputs.containsKey(name)) {
+      throw new InvalidQueryException(name, "'" + name + "' names two outputs of the aggregation");
+    }
+    names.put(label, name);
+    outputs.put(name, new Field(name, "g.\"" + label + "\"", type, "\"" + label + "\""));
   }
 
   public static final class Builder {

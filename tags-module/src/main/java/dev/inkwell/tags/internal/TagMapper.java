@@ -2,11 +2,13 @@ package dev.inkwell.tags.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.sql.IdBounds;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.tags.Tag;
@@ -25,6 +27,9 @@ public interface TagMapper {
 
   /** {@code EXPLAIN (FORMAT JSON)} of {@link #selectByQuery_COUNT}'s FROM and WHERE. */
   String selectByQuery_PLAN(@Param("q") SqlQuery query);
+
+  /** Rows keyed by the aggregation's labels (SqlAggregation#rows names them). */
+  List<Map<String, Object>> selectAggregate(@Param("a") SqlAggregation aggregation);
 
   Tag insert(@Param("name") String name);
 

@@ -1,12 +1,14 @@
 package dev.inkwell.users.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import dev.inkwell.query.Stats;
 import dev.inkwell.query.sql.IdBounds;
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
 import dev.inkwell.users.UpsertResult;
@@ -27,6 +29,9 @@ public interface UserMapper {
   /** {@code column} is a whitelisted expression from {@link dev.inkwell.users.UserFields}. */
   /** {@code EXPLAIN (FORMAT JSON)} of {@link #selectByQuery_COUNT}'s FROM and WHERE. */
   String selectByQuery_PLAN(@Param("q") SqlQuery query);
+
+  /** Rows keyed by the aggregation's labels (SqlAggregation#rows names them). */
+  List<Map<String, Object>> selectAggregate(@Param("a") SqlAggregation aggregation);
 
   Stats selectStats(@Param("column") String column, @Param("where") SqlWhere where);
 

@@ -1,10 +1,12 @@
 package dev.inkwell.vectors.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 
 @Mapper
@@ -43,6 +45,9 @@ public interface EmbeddingMapper {
   long selectByQuery_COUNT(@Param("q") SqlQuery query);
 
   String selectByQuery_PLAN(@Param("q") SqlQuery query);
+
+  /** Rows keyed by the aggregation's labels (SqlAggregation#rows names them). */
+  List<Map<String, Object>> selectAggregate(@Param("a") SqlAggregation aggregation);
 
   /** {@code set_config(name, value, true)}: a setting for the current transaction only. */
   String setLocal(@Param("name") String name, @Param("value") String value);
