@@ -39,12 +39,12 @@ import jakarta.servlet.DispatcherType;
 /**
  * Who may do what, decided by Spring Security on the path its firewall has checked and its request
  * matchers parse (the same {@link PathPatternParser} Spring MVC routes with). The rules fail closed:
- * any method but GET, HEAD and OPTIONS needs {@code inkwell.write} unless it is a named search, so a
+ * any method but GET, HEAD and OPTIONS needs {@code inkwell.write} unless it is a named read, so a
  * path form no rule foresaw is refused rather than let through.
  *
  * <ul>
  *   <li>{@code /actuator/health} and {@code /actuator/info}: public; the rest of the actuator: write.</li>
- *   <li>Reads ({@code GET}/{@code HEAD}, {@code POST /api/{resource}/search}): open, or
+ *   <li>Reads ({@code GET}/{@code HEAD}, {@code POST /api/{resource}/search} and {@code .../aggregate}): open, or
  *       {@code inkwell.read} with {@code inkwell.security.protect-reads}.</li>
  *   <li>Everything else: {@code inkwell.write}.</li>
  * </ul>
@@ -117,7 +117,7 @@ class ApiSecurityConfiguration {
         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Scopes.WRITE_AUTHORITY)
         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
             .permitAll()
-        .requestMatchers(HttpMethod.POST, "/api/*/search").access(reads)
+        .requestMatchers(HttpMethod.POST, "/api/*/search", "/api/*/aggregate").access(reads)
         .requestMatchers(HttpMethod.GET).access(reads)
         .requestMatchers(HttpMethod.HEAD).access(reads)
         .requestMatchers(HttpMethod.OPTIONS).access(reads)

@@ -69,5 +69,7 @@ class StaticTokenSecurityTest extends PathFormsContract {
     assertThat(RawHttp.send(port, "GET", "/api/users", null, null).status()).isEqualTo(200);
     assertThat(RawHttp.send(port, "POST", "/api/users/search", "{}", null).status()).isEqualTo(200);
     assertThat(RawHttp.send(port, "POST", "/api/users/search/", "{}", null).status()).isEqualTo(200);
+    assertThat(RawHttp.send(port, "POST", "/api/users/aggregate", "{\"aggregates\": {\"n\": {\"$count\": \"*\"}}}", null).status())
+        .isEqualTo(200);
   }
 }
