@@ -136,6 +136,9 @@ class DataPathBench {
       w.put("W5_nested_include", nestedInclude(1_000 / scale, 200 / scale, quick));
     }
     w.put("W6_upsert", upsert(5_000 / scale, existing));
+    if (wanted("W6")) {
+      w.put("W6b_bulk_upsert", bulkUpsert(20_000 / scale, 2_000 / scale));
+    }
     if (wanted("W7")) {
       w.put("W7_transaction", transaction(2_000 / scale));
     }
@@ -345,6 +348,38 @@ class DataPathBench {
     pgbenchFloor(result, both.get(0), "\\set n random(1, " + (2 * existing) + ")\n"
         + sql.replaceFirst("\\?", "'u' || :n || '@pgbench'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
             .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", n, 1);
+    return result;
+  }
+
+  /**
+   * Bulk upsert (POST /api/users/bulk?onConflict=merge) against single-row upserts (PUT by email) of
+   * the same mix, half existing users, half new, each through the use case: rows per second.
+   */
+  private Map<String, Object> bulkUpsert(int rows, int singles) throws Exception {
+    List<String> emails = jdbc.queryForList("SELECT email FROM users ORDER BY id LIMIT ?", String.class, rows / 2);
+    java.util.function.IntFunction<NewUser> row = i -> i % 2 == 0 ? existingUser(emails.get((i / 2) % emails.size()), i)
+        : newUser(key("bulk"), i);
+    int batch = 1_000;
+    long start = System.nanoTime();
+    for (int from = 0; from < rows; from += batch) {
+      List<NewUser> chunk = new ArrayList<>();
+      for (int i = from; i < Math.min(rows, from + batch); i++) {
+        chunk.add(row.apply(i));
+      }
+      users.bulkUpsert(chunk, dev.inkwell.query.OnConflict.MERGE);
+    }
+    double bulkSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    for (int i = 0; i < singles; i++) {
+      users.upsert(row.apply(i));
+    }
+    double singleSeconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("rows", rows);
+    result.put("rowsPerRequest", batch);
+    result.put("bulkRowsPerSecond", Math.round(rows / bulkSeconds));
+    result.put("singleRowUpsertsPerSecond", Math.round(singles / singleSeconds));
+    result.put("speedup", Math.round((rows / bulkSeconds) / (singles / singleSeconds) * 10) / 10.0);
     return result;
   }
 

@@ -28,7 +28,10 @@ class OpenApiConfiguration {
       `order=-age,name`, `fields=id,name`, `page`, `size`; search bodies take \
       `{"where": {"age": {"$gte": 25}, "$or": [{...}]}, "attributes": [...], "order": [["age","DESC"]], "limit": 10, "offset": 0}`. \
       Operators: $eq $ne $gt $gte $lt $lte $between $notBetween $in $notIn $like $notLike $iLike $notILike \
-      $startsWith $endsWith $substring $is $not $contains $hasKey, and $and/$or/$not. Pages are \
+      $startsWith $endsWith $substring $is $not $contains $hasKey, and $and/$or/$not. A path in metadata \
+      compares by the value's JSON type (`{"metadata.score": {"$gt": 5}}`); related rows filter parents \
+      (`{"posts": {"$some"|"$none"|"$every": {...}}}`, `{"author": {...}}`, `{"tags": {"$some": {...}}}`). \
+      `POST .../aggregate` groups and aggregates (`groupBy`, `aggregates`, `having`, `order`, `limit`). Pages are \
       `{"items": [...], "total", "page", "size", "pages", "hasNext"}`; with `after=<cursor>` (or `before`; empty \
       for the first or last window) instead of `page` a list answers a keyset window \
       `{"items": [...], "next": cursor|null, "prev": cursor|null}`, in a search body `"after": "<cursor>"`. \
