@@ -20,7 +20,7 @@ class QuickBenchTest {
 
     JsonNode w = report.get("workloads");
     assertThat(w.propertyNames()).containsExactly("W1_create", "W2_bulkCreate", "W3_findByPk", "W4_findAll_filter",
-        "W5_nested_include", "W6_upsert", "W7_transaction", "W8_vector_knn", "W9_concurrent_reads");
+        "W5_nested_include", "W6_upsert", "W6b_bulk_upsert", "W7_transaction", "W8_vector_knn", "W9_concurrent_reads");
     for (String name : new String[] {"W1_create", "W2_bulkCreate", "W3_findByPk", "W4_findAll_filter", "W6_upsert", "W7_transaction"}) {
       assertThat(w.get(name).get("ratio").asDouble()).as(name).isPositive();
       assertThat(w.get(name).get("inkwell").get("totalMs").asDouble()).as(name).isPositive();
@@ -30,6 +30,8 @@ class QuickBenchTest {
     assertThat(w.get("W5_nested_include").get("statementsPerPageOf20").asInt()).isEqualTo(3);
     assertThat(w.get("W8_vector_knn").get("knn").get("ratio").asDouble()).isPositive();
     assertThat(w.get("W9_concurrent_reads").get("pool16").get("ratio").asDouble()).isPositive();
+    assertThat(w.get("W6b_bulk_upsert").get("bulkRowsPerSecond").asLong()).isPositive();
+    assertThat(w.get("W6b_bulk_upsert").get("singleRowUpsertsPerSecond").asLong()).isPositive();
     assertThat(report.get("versions").get("postgres").asString()).isNotBlank();
     assertThat(report.get("expectations").has("withinRatio1.3")).isTrue();
   }
