@@ -157,5 +157,12 @@ class AssociationFilterTest {
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("unknown field 'password' of posts");
     assertThatThrownBy(() -> users.findAll(FindOptions.where(where("{\"posts\": {\"$some\": {}, \"$gt\": 1}}"))))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("cannot be mixed");
+    // Each association filter is a subquery to plan: depth and number are capped (hundreds would outlast any timeout).
+    String five = "{\"author\": {\"posts\": {\"$some\": {\"author\": {\"posts\": {\"$some\": {\"author\": {\"name\": \"x\"}}}}}}}}";
+    assertThatThrownBy(() -> posts.findAll(FindOptions.where(where(five)), PostInclude.NONE))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("nested at most 4 deep");
+    String seventeen = "{\"$or\": [" + String.join(",", java.util.Collections.nCopies(17, "{\"posts\": {\"$some\": {}}}")) + "]}";
+    assertThatThrownBy(() -> users.findAll(FindOptions.where(where(seventeen))))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("at most 16 associations");
   }
 }

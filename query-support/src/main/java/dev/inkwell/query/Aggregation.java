@@ -19,6 +19,9 @@ public record Aggregation(Where where, List<GroupKey> groupBy, Map<String, Funct
   /** The most rows an aggregation answers; {@code limit} defaults to it. */
   public static final int MAX_ROWS = 1000;
 
+  /** The most group keys, and the most aggregates, one aggregation may ask for. */
+  public static final int MAX_KEYS = 16;
+
   /** Units {@code $dateTrunc} takes. */
   public static final Set<String> UNITS = Set.of("minute", "hour", "day", "week", "month", "quarter", "year");
 
@@ -28,6 +31,10 @@ public record Aggregation(Where where, List<GroupKey> groupBy, Map<String, Funct
     groupBy = List.copyOf(groupBy);
     aggregates = new LinkedHashMap<>(aggregates);
     order = List.copyOf(order);
+    if (groupBy.size() > MAX_KEYS || aggregates.size() > MAX_KEYS) {
+      throw new InvalidQueryException(groupBy.size() > MAX_KEYS ? "groupBy" : "aggregates", "at most " + MAX_KEYS
+          + " group keys and " + MAX_KEYS + " aggregates");
+    }
     if (aggregates.isEmpty() && groupBy.isEmpty()) {
       throw new InvalidQueryException("aggregates", "give aggregates, groupBy or both");
     }

@@ -114,6 +114,7 @@ class UserAggregateTest {
       {"aggregates": {"n": {"$max": "isActive"}}}                            | $max needs a number, text or timestamp
       {"aggregates": {"n": {"$sum": "*"}}}                                   | unknown field '*'
       {}                                                                      | give aggregates, groupBy or both
+      {"groupBy": ["metadata.a","metadata.b","metadata.c","metadata.d","metadata.e","metadata.f","metadata.g","metadata.h","metadata.i","metadata.j","metadata.k","metadata.l","metadata.m","metadata.n","metadata.o","metadata.p","metadata.q"]} | at most 16 group keys
       """)
   void badAggregationsAreRefusedBeforeAnySql(String json, String message) {
     statements.reset();

@@ -142,7 +142,7 @@ class UserController {
       return ResponseEntity.ok().eTag(EntityTags.of(user.updatedAt())).body(user);
     }
     UserWithPosts graph = users.getWithPosts(id, include.posts());
-    return ResponseEntity.ok().eTag(EntityTags.ofContent(json.writeValueAsString(graph))).body(graph);
+    return ResponseEntity.ok().eTag(EntityTags.of(graph)).body(graph);
   }
 
   /**

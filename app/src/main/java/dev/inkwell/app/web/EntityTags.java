@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import dev.inkwell.posts.Post;
+import dev.inkwell.posts.UserWithPosts;
+
 /**
  * Strong entity tags ({@code ETag}). A row with {@code updatedAt} is tagged with it, in microseconds
  * (PostgreSQL's precision) base 36: every write moves updatedAt, so every change gives a new tag, and
@@ -32,6 +35,22 @@ public final class EntityTags {
     } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
       return null;
     }
+  }
+
+  /**
+   * A tag for a user with its posts: the MD5 of the versions of every row it shows (the user's and each
+   * post's id and updatedAt, each tag's id and name), so any change to them, a post or tag link added
+   * or removed included, gives a new tag, without serialising the body twice.
+   */
+  public static String of(UserWithPosts graph) {
+    StringBuilder versions = new StringBuilder().append(graph.user().id()).append('@').append(of(graph.user().updatedAt()));
+    for (Post post : graph.posts()) {
+      versions.append(';').append(post.id()).append('@').append(of(post.updatedAt()));
+      if (post.tags() != null) {
+        post.tags().forEach(tag -> versions.append(',').append(tag.id()).append(':').append(tag.name()));
+      }
+    }
+    return ofContent(versions.toString());
   }
 
   /** A tag for content: the hex MD5 of {@code text}'s UTF-8 bytes. */

@@ -22,22 +22,31 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WhereCompiler {
 
+  /**
+   * Association filters one filter may hold, and how deep they may nest: each is a subquery to plan,
+   * and a few hundred nested ones keep the planner busy past any statement timeout.
+   */
+  static final int MAX_ASSOCIATION_FILTERS = 16;
+  static final int MAX_ASSOCIATION_DEPTH = 4;
+
   private final FieldSet fields;
   private final List<SqlTerm> terms;
   /** Association filters compiled so far in this statement: each gets aliases of its own. */
   private final int[] nesting;
+  private final int depth;
 
-  private WhereCompiler(FieldSet fields, List<SqlTerm> terms, int[] nesting) {
+  private WhereCompiler(FieldSet fields, List<SqlTerm> terms, int[] nesting, int depth) {
     this.fields = fields;
     this.terms = terms;
     this.nesting = nesting;
+    this.depth = depth;
   }
 
   public static SqlWhere compile(Where where, FieldSet fields) {
     if (where == null || where.isEmpty()) {
       return SqlWhere.NONE;
     }
-    WhereCompiler compiler = new WhereCompiler(fields, new ArrayList<>(), new int[1]);
+    WhereCompiler compiler = new WhereCompiler(fields, new ArrayList<>(), new int[1], 0);
     compiler.add(where);
     return new SqlWhere(compiler.terms);
   }
@@ -72,9 +81,13 @@ public final class WhereCompiler {
       throw new InvalidQueryException(related.association(), "'" + related.association() + "' is one row: filter it as "
           + "{\"" + related.association() + "\": {...}}; " + related.quantifier().jsonName() + " is for lists");
     }
+    if (depth >= MAX_ASSOCIATION_DEPTH || nesting[0] >= MAX_ASSOCIATION_FILTERS) {
+      throw new InvalidQueryException(related.association(), "a filter may cross at most " + MAX_ASSOCIATION_FILTERS
+          + " associations, nested at most " + MAX_ASSOCIATION_DEPTH + " deep");
+    }
     String alias = association.target().alias() + (++nesting[0]);
     terms.add(SqlTerm.exists(related.quantifier().name(), association.join(alias, fields.alias())));
-    new WhereCompiler(association.target().withAlias(alias), terms, nesting).add(related.where());
+    new WhereCompiler(association.target().withAlias(alias), terms, nesting, depth + 1).add(related.where());
     terms.add(SqlTerm.existsEnd(related.quantifier().name()));
   }
 
