@@ -63,6 +63,13 @@ final class AssociationChecks {
           equal(post.published(), false, "published default");
           return Outcome.pass();
         }),
+        check("filters across associations: EXISTS / NOT EXISTS semi-joins ($some, $none, $every, nested)", ctx -> {
+          graph(ctx);
+          equal(ctx.names("{\"posts\": {\"$some\": {\"tags\": {\"$some\": {\"name\": \"java\"}}}}}"), List.of("Alice", "Bob"), "$some");
+          equal(ctx.names("{\"posts\": {\"$none\": {}}}"), List.of("Carol"), "$none");
+          equal(ctx.names("{\"posts\": {\"$every\": {\"published\": true}}}"), List.of("Carol"), "$every");
+          return Outcome.pass();
+        }),
         check("a post for a missing author is refused", ctx -> {
           that(thrown(() -> ctx.posts.create(new NewPost("x", "y", null, -1)), "missing author") instanceof InvalidQueryException,
               "expected InvalidQueryException");
