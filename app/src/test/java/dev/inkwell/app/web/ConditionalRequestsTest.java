@@ -104,6 +104,10 @@ class ConditionalRequestsTest {
     assertPreconditionFailed(send("PUT", "/api/users/by-email/etag@example.com", "{\"name\": \"X\"}", "If-Match", etag));
     assertPreconditionFailed(send("PATCH", "/api/users/" + user, "{\"age\": 99}", "If-Match", "\"not-ours\""));
     assertPreconditionFailed(send("PATCH", "/api/users/" + user, "{\"age\": 99}", "If-Match", "W/" + current));
+    for (String malformed : List.of("\"unterminated", ",,,", "no-quotes", "\"" + "z".repeat(5000) + "\"", "\"-1\"")) {
+      Response r = send("PATCH", "/api/users/" + user, "{\"age\": 99}", "If-Match", malformed);
+      assertThat(r.status()).as(malformed).isIn(400, 412);
+    }
     assertThat(row("users", user)).isEqualTo(stored);
 
     Response put = send("PUT", "/api/users/by-email/etag@example.com", "{\"name\": \"Put\"}", "If-Match", etag + ", " + current);
