@@ -1,5 +1,9 @@
 package dev.inkwell.bench;
 
+import static dev.inkwell.posts.PostFields.POSTS;
+import static dev.inkwell.users.UserFields.USERS;
+import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,19 +17,19 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import com.pgvector.PGvector;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.pgvector.PGvector;
-import io.micrometer.core.instrument.MeterRegistry;
-import com.zaxxer.hikari.HikariDataSource;
 
 import dev.inkwell.app.database.PoolerMode;
 import dev.inkwell.app.users.UserUseCases;
@@ -36,6 +40,7 @@ import dev.inkwell.posts.UserPostsInclude;
 import dev.inkwell.posts.UserWithPosts;
 import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.query.FindOptions;
+import dev.inkwell.query.OnConflict;
 import dev.inkwell.query.Op;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.Paging;
@@ -50,10 +55,6 @@ import dev.inkwell.vectors.Metric;
 import dev.inkwell.vectors.NewEmbedding;
 import dev.inkwell.vectors.VectorSearch;
 import dev.inkwell.vectors.internal.SqlVectorSearch;
-
-import static dev.inkwell.posts.PostFields.POSTS;
-import static dev.inkwell.users.UserFields.USERS;
-import static dev.inkwell.vectors.EmbeddingFields.EMBEDDINGS;
 
 /**
  * W1..W9: each workload through what Inkwell's REST handlers call (the use cases, with their
@@ -357,7 +358,7 @@ class DataPathBench {
    */
   private Map<String, Object> bulkUpsert(int rows, int singles) throws Exception {
     List<String> emails = jdbc.queryForList("SELECT email FROM users ORDER BY id LIMIT ?", String.class, rows / 2);
-    java.util.function.IntFunction<NewUser> row = i -> i % 2 == 0 ? existingUser(emails.get((i / 2) % emails.size()), i)
+    IntFunction<NewUser> row = i -> i % 2 == 0 ? existingUser(emails.get((i / 2) % emails.size()), i)
         : newUser(key("bulk"), i);
     int batch = 1_000;
     long start = System.nanoTime();
@@ -366,7 +367,7 @@ class DataPathBench {
       for (int i = from; i < Math.min(rows, from + batch); i++) {
         chunk.add(row.apply(i));
       }
-      users.bulkUpsert(chunk, dev.inkwell.query.OnConflict.MERGE);
+      users.bulkUpsert(chunk, OnConflict.MERGE);
     }
     double bulkSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Sequelize's {@code fn}/{@code group} (and PostgREST's aggregates, with HAVING and ordering by an
@@ -54,7 +55,7 @@ public record Aggregation(Where where, List<GroupKey> groupBy, Map<String, Funct
     public static GroupKey dateTrunc(String unit, String field) {
       String u = unit == null ? null : unit.toLowerCase(Locale.ROOT);
       if (!UNITS.contains(u)) {
-        throw new InvalidQueryException("groupBy", "$dateTrunc unit must be one of " + String.join(", ", new java.util.TreeSet<>(UNITS))
+        throw new InvalidQueryException("groupBy", "$dateTrunc unit must be one of " + String.join(", ", new TreeSet<>(UNITS))
             + ", was \"" + unit + "\"");
       }
       return new GroupKey(u, field, u);

@@ -2,6 +2,7 @@ package dev.inkwell.query;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Sequelize-style {@code where}: conditions on named fields, combined with and/or/not to any depth.
@@ -49,7 +50,7 @@ public sealed interface Where {
     SOME, NONE, EVERY;
 
     public String jsonName() {
-      return "$" + name().toLowerCase(java.util.Locale.ROOT);
+      return "$" + name().toLowerCase(Locale.ROOT);
     }
   }
 

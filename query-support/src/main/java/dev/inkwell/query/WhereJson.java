@@ -2,6 +2,7 @@ package dev.inkwell.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ public final class WhereJson {
         if (!isQuantifier(q.getKey())) {
           throw new InvalidQueryException(key, "'" + key + "': $some, $none and $every cannot be mixed with " + q.getKey());
         }
-        related.add(new Where.Related(key, Where.Quantifier.valueOf(q.getKey().substring(1).toUpperCase(java.util.Locale.ROOT)),
+        related.add(new Where.Related(key, Where.Quantifier.valueOf(q.getKey().substring(1).toUpperCase(Locale.ROOT)),
             parse(q.getValue())));
       }
       return related.size() == 1 ? related.get(0) : new Where.And(related);

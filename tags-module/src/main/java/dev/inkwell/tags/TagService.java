@@ -2,9 +2,13 @@ package dev.inkwell.tags;
 
 import static dev.inkwell.tags.TagFields.TAGS;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -230,10 +234,9 @@ public class TagService {
    */
   public static String version(Tag tag) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("MD5")
-          .digest((tag.id() + ":" + tag.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] digest = MessageDigest.getInstance("MD5").digest((tag.id() + ":" + tag.name()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

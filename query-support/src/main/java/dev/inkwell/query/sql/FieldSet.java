@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FieldType;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Op;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
 
@@ -73,11 +76,11 @@ public final class FieldSet {
     Association association = associations.get(name);
     if (association == null) {
       if (fields.containsKey(name)) {
-        throw new InvalidQueryException(name, "'" + name + "': operators start with $; allowed: " + dev.inkwell.query.Op.allNames());
+        throw new InvalidQueryException(name, "'" + name + "': operators start with $; allowed: " + Op.allNames());
       }
       throw new InvalidQueryException(name, "unknown field or association '" + name + "' of " + entity + "; fields: "
           + String.join(", ", fields.keySet()) + "; associations: "
-          + (associations.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(associations.keySet()))));
+          + (associations.isEmpty() ? "none" : String.join(", ", new TreeSet<>(associations.keySet()))));
     }
     return association;
   }
@@ -272,7 +275,7 @@ public final class FieldSet {
       output(names, outputs, alias, label, type);
       functions.add(new SqlAggregation.Function(label, fn.name(), column));
     });
-    FieldSet result = new FieldSet(entity + " aggregate", "g", outputs, new java.util.concurrent.ConcurrentHashMap<>());
+    FieldSet result = new FieldSet(entity + " aggregate", "g", outputs, new ConcurrentHashMap<>());
     List<SqlSort> order = new ArrayList<>();
     Set<String> ordered = new HashSet<>();
     for (Sort sort : aggregation.order()) {
@@ -325,7 +328,7 @@ public final class FieldSet {
       if (!fields.containsKey("id")) {
         throw new IllegalStateException(entity + " needs an id field: it is every order's tie-breaker");
       }
-      return new FieldSet(entity, alias, new LinkedHashMap<>(fields), new java.util.concurrent.ConcurrentHashMap<>());
+      return new FieldSet(entity, alias, new LinkedHashMap<>(fields), new ConcurrentHashMap<>());
     }
   }
 }
