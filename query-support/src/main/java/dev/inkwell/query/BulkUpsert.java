@@ -1,7 +1,10 @@
 package dev.inkwell.query;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -27,6 +30,24 @@ public record BulkUpsert(List<Row> rows, Integer created, Integer updated, int i
     public Map<String, Object> keyProperty() {
       return Map.of(keyName, key);
     }
+  }
+
+  /**
+   * The keys, each once, or an {@link InvalidQueryException} naming those given more than once: one
+   * {@code INSERT ... ON CONFLICT DO UPDATE} cannot write the same row twice.
+   */
+  public static Set<String> distinct(List<String> keys, String field, String plural) {
+    Set<String> seen = new LinkedHashSet<>();
+    Set<String> repeated = new TreeSet<>();
+    keys.forEach(key -> {
+      if (!seen.add(key)) {
+        repeated.add(key);
+      }
+    });
+    if (!repeated.isEmpty()) {
+      throw new InvalidQueryException(field, plural + " given more than once: " + String.join(", ", repeated));
+    }
+    return seen;
   }
 
   /** Counts the rows' flags. */

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,16 +77,7 @@ public class TagService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public BulkUpsert bulkUpsert(List<NewTag> batch, OnConflict onConflict) {
-    Set<String> seen = new HashSet<>();
-    Set<String> repeated = new TreeSet<>();
-    batch.forEach(t -> {
-      if (!seen.add(t.name())) {
-        repeated.add(t.name());
-      }
-    });
-    if (!repeated.isEmpty()) {
-      throw new InvalidQueryException("name", "names given more than once: " + String.join(", ", repeated));
-    }
+    Set<String> seen = BulkUpsert.distinct(batch.stream().map(NewTag::name).toList(), "name", "names");
     Map<String, Integer> created = new HashMap<>();
     for (List<String> names : ChunkedWrite.batches(List.copyOf(seen), maxRowsPerStatement)) {
       mapper.insertMissingNames(names.toArray(String[]::new)).forEach(t -> created.put(t.name(), t.id()));

@@ -5,13 +5,10 @@ import static dev.inkwell.users.UserFields.USERS;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,16 +233,7 @@ public class UserService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public BulkUpsert bulkUpsert(List<NewUser> users, OnConflict onConflict) {
-    Set<String> seen = new HashSet<>();
-    Set<String> repeated = new TreeSet<>();
-    users.forEach(u -> {
-      if (!seen.add(u.email())) {
-        repeated.add(u.email());
-      }
-    });
-    if (!repeated.isEmpty()) {
-      throw new InvalidQueryException("email", "emails given more than once: " + String.join(", ", repeated));
-    }
+    BulkUpsert.distinct(users.stream().map(NewUser::email).toList(), "email", "emails");
     boolean flag = createdFlag.supported();
     boolean merge = onConflict == OnConflict.MERGE;
     Map<String, UpsertedKey> byEmail = new HashMap<>(users.size() * 2);
