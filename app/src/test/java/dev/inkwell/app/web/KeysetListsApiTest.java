@@ -161,12 +161,18 @@ class KeysetListsApiTest {
     assertThat(withoutPosts).isNotEmpty().containsExactlyElementsOf(
         jdbc.sql("SELECT id FROM users u WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.\"authorId\" = u.id) ORDER BY id")
             .query(Integer.class).list());
-    JsonNode tagged = ok(http.post("/api/posts/search", "{\"where\": {\"tags\": {\"$some\": {\"name\": \"tag 01\"}},"
-        + " \"author\": {\"name\": \"user 1\"}}, \"limit\": 100}"));
+    // A tag and an author that share at least one post (ids, and so the links, differ from run to run).
+    List<String> pair = jdbc.sql("""
+        SELECT t.name || '|' || u.name FROM post_tags pt JOIN tags t ON t.id = pt."tagId" JOIN posts p ON p.id = pt."postId"
+        JOIN users u ON u.id = p."authorId" ORDER BY pt."postId", t.id LIMIT 1""").query(String.class).list();
+    String tag = pair.get(0).split("\\|")[0];
+    String author = pair.get(0).split("\\|")[1];
+    JsonNode tagged = ok(http.post("/api/posts/search", "{\"where\": {\"tags\": {\"$some\": {\"name\": \"" + tag + "\"}},"
+        + " \"author\": {\"name\": \"" + author + "\"}}, \"limit\": 100}"));
     assertThat(ids(tagged.get("items"))).isNotEmpty().containsExactlyElementsOf(jdbc.sql("""
-        SELECT p.id FROM posts p JOIN users u ON u.id = p."authorId" AND u.name = 'user 1'
-        WHERE EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt."tagId" AND t.name = 'tag 01' WHERE pt."postId" = p.id)
-        ORDER BY p.id""").query(Integer.class).list());
+        SELECT p.id FROM posts p JOIN users u ON u.id = p."authorId" AND u.name = :author
+        WHERE EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt."tagId" AND t.name = :tag WHERE pt."postId" = p.id)
+        ORDER BY p.id""").param("author", author).param("tag", tag).query(Integer.class).list());
     assertThat(tagged.get("total").asLong()).isEqualTo(tagged.get("items").size());
     JsonNode refused = http.post("/api/tags/search", "{\"where\": {\"owner\": {\"$some\": {}}}}").body();
     assertThat(refused.get("status").asInt()).isEqualTo(400);
