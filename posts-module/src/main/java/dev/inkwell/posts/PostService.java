@@ -139,26 +139,13 @@ public class PostService {
 
   /** A keyset window of {@code findAll} (limit and offset of {@code options} are ignored), tags as for a page. */
   public Window<Post> findWindow(FindOptions options, ScrollRequest scroll, PostInclude include) {
-    POSTS.columns(options.attributes());
-    SqlQuery query = POSTS.query(options.limit(null, null));
-    Window<PostRow> rows = PagedSelect.window(scroll, query, Keyset.context(POSTS.entity(), query, ""),
-        postsByQuery(include), row -> row, row -> row);
+    Window<PostRow> rows = PagedSelect.window(scroll, POSTS, options, postsByQuery(include), row -> row);
     return new Window<>(withTags(rows.items(), include.tags()), rows.next(), rows.prev(), rows.total(), rows.totalEstimated());
   }
 
-  /**
-   * Every post (without author or tags) {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
-   * {@code chunk} rows, each chunk one statement ({@link PagedSelect#forEachChunk}); {@code afterId}
-   * resumes after that id (for an order by id alone). The filter is compiled first: a bad one throws
-   * before anything reaches the sink.
-   */
+  /** Every post (without author or tags) {@code options} selects, in keyset chunks ({@link PagedSelect#export}). */
   public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<Post>> sink) {
-    POSTS.columns(options.attributes());
-    SqlQuery query = POSTS.query(options.limit(null, null));
-    String context = Keyset.context(POSTS.entity(), query, "");
-    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
-    PagedSelect.forEachChunk(query, context, postsByQuery(PostInclude.NONE), row -> row, after, chunk,
-        rows -> sink.accept(rows.stream().map(row -> row.toPost(false)).toList()));
+    PagedSelect.export(POSTS, options, afterId, chunk, postsByQuery(PostInclude.NONE), row -> row.toPost(false), sink);
   }
 
   private ListStatements<PostRow> postsByQuery(PostInclude include) {

@@ -33,7 +33,6 @@ import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.Window;
 import dev.inkwell.query.sql.ChunkedWrite;
-import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlAggregation;
@@ -153,21 +152,12 @@ public class TagService {
 
   /** A keyset window of {@code findAll} (limit and offset of {@code options} are ignored). */
   public Window<Tag> findWindow(FindOptions options, ScrollRequest scroll) {
-    SqlQuery query = TAGS.keysetQuery(options);
-    return PagedSelect.window(scroll, query, Keyset.context(TAGS.entity(), query, ""), byQuery, tag -> tag, tag -> tag);
+    return PagedSelect.window(scroll, TAGS, options, byQuery, tag -> tag);
   }
 
-  /**
-   * Every tag {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
-   * {@code chunk} rows, each chunk one statement ({@link PagedSelect#forEachChunk}); {@code afterId}
-   * resumes after that id (for an order by id alone). The filter is compiled first: a bad one throws
-   * before anything reaches the sink.
-   */
+  /** Every tag {@code options} selects, in keyset chunks ({@link PagedSelect#export}). */
   public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<Tag>> sink) {
-    SqlQuery query = TAGS.keysetQuery(options);
-    String context = Keyset.context(TAGS.entity(), query, "");
-    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
-    PagedSelect.forEachChunk(query, context, byQuery, tag -> tag, after, chunk, sink);
+    PagedSelect.export(TAGS, options, afterId, chunk, byQuery, tag -> tag, sink);
   }
 
   /**

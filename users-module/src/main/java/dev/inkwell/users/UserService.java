@@ -31,7 +31,6 @@ import dev.inkwell.query.Stats;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.Window;
 import dev.inkwell.query.sql.ChunkedWrite;
-import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlAggregation;
@@ -145,21 +144,12 @@ public class UserService {
    * after or before the request's cursor, with cursors to the next and previous windows.
    */
   public Window<User> findWindow(FindOptions options, ScrollRequest scroll) {
-    SqlQuery query = USERS.keysetQuery(options);
-    return PagedSelect.window(scroll, query, Keyset.context(USERS.entity(), query, ""), byQuery, user -> user, user -> user);
+    return PagedSelect.window(scroll, USERS, options, byQuery, user -> user);
   }
 
-  /**
-   * Every user {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
-   * {@code chunk} rows, each chunk one statement ({@link PagedSelect#forEachChunk}); {@code afterId}
-   * resumes after that id (for an order by id alone). The filter is compiled first: a bad one throws
-   * before anything reaches the sink.
-   */
+  /** Every user {@code options} selects, in keyset chunks ({@link PagedSelect#export}). */
   public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<User>> sink) {
-    SqlQuery query = USERS.keysetQuery(options);
-    String context = Keyset.context(USERS.entity(), query, "");
-    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
-    PagedSelect.forEachChunk(query, context, byQuery, user -> user, after, chunk, sink);
+    PagedSelect.export(USERS, options, afterId, chunk, byQuery, user -> user, sink);
   }
 
   /**

@@ -21,11 +21,9 @@ import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.ScrollRequest;
 import dev.inkwell.query.Window;
 import dev.inkwell.query.sql.ChunkedWrite;
-import dev.inkwell.query.sql.Keyset;
 import dev.inkwell.query.sql.ListStatements;
 import dev.inkwell.query.sql.PagedSelect;
 import dev.inkwell.query.sql.SqlAggregation;
-import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.vectors.internal.EmbeddingMapper;
 import dev.inkwell.vectors.internal.EmbeddingRow;
 import dev.inkwell.vectors.internal.SqlVectorSearch;
@@ -158,18 +156,12 @@ public class EmbeddingService {
 
   /** A keyset window of embeddings. */
   public Window<Embedding> findWindow(FindOptions options, ScrollRequest scroll) {
-    SqlQuery query = EMBEDDINGS.keysetQuery(options);
-    return PagedSelect.window(scroll, query, Keyset.context(EMBEDDINGS.entity(), query, ""), byQuery(), row -> row,
-        EmbeddingRow::toEmbedding);
+    return PagedSelect.window(scroll, EMBEDDINGS, options, byQuery(), EmbeddingRow::toEmbedding);
   }
 
-  /** Every embedding the options select, in keyset chunks of {@code chunk} rows, each one statement; {@code afterId} resumes. */
+  /** Every embedding the options select, in keyset chunks ({@link PagedSelect#export}). */
   public void export(FindOptions options, Integer afterId, int chunk, Consumer<List<Embedding>> sink) {
-    SqlQuery query = EMBEDDINGS.keysetQuery(options);
-    String context = Keyset.context(EMBEDDINGS.entity(), query, "");
-    String after = afterId == null ? null : Keyset.afterId(context, query.order(), afterId);
-    PagedSelect.forEachChunk(query, context, byQuery(), row -> row, after, chunk,
-        rows -> sink.accept(rows.stream().map(EmbeddingRow::toEmbedding).toList()));
+    PagedSelect.export(EMBEDDINGS, options, afterId, chunk, byQuery(), EmbeddingRow::toEmbedding, sink);
   }
 
   private ListStatements<EmbeddingRow> byQuery() {

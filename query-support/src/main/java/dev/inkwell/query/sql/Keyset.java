@@ -64,7 +64,7 @@ public final class Keyset {
    * The cursor just after the row with id {@code id}, for a list ordered by id alone (either way): an
    * export resumed after the last id it wrote.
    */
-  public static String afterId(String context, List<SqlSort> order, int id) {
+  static String afterId(String context, List<SqlSort> order, int id) {
     if (order.size() != 1 || !order.get(0).field().equals("id")) {
       throw new InvalidQueryException("after", "resuming after an id needs the order by id alone (order=id or order=-id)");
     }

@@ -3,11 +3,13 @@ package dev.inkwell.query.sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.github.pagehelper.PageHelper;
 
 import dev.inkwell.query.CountMode;
+import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Page;
 import dev.inkwell.query.PageRequest;
@@ -61,6 +63,36 @@ public final class PagedSelect {
   }
 
   /**
+   * A keyset window of {@code options} over an entity's own search ({@link FieldSet#keysetQuery}): the
+   * cursor is bound to the entity, its order and its filter.
+   */
+  public static <R, T> Window<T> window(ScrollRequest request, FieldSet fields, FindOptions options,
+      ListStatements<R> statements, Function<R, T> toApi) {
+    SqlQuery query = fields.keysetQuery(options);
+    return window(request, query, Keyset.context(fields.entity(), query, ""), statements, row -> row, toApi);
+  }
+
+  /**
+   * Every row {@code options} selects, in its order, handed to {@code sink} in keyset chunks of
+   * {@code chunk} rows, each chunk one short statement (no statement or idle gap grows with the row
+   * count, and memory holds one chunk); {@code afterId} resumes after that id (for an order by id
+   * alone). The filter is compiled first: a bad one throws before anything reaches the sink.
+   */
+  public static <R, T> void export(FieldSet fields, FindOptions options, Integer afterId, int chunk,
+      ListStatements<R> statements, Function<R, T> toApi, Consumer<List<T>> sink) {
+    SqlQuery query = fields.keysetQuery(options);
+    String context = Keyset.context(fields.entity(), query, "");
+    String cursor = afterId == null ? "" : Keyset.afterId(context, query.order(), afterId);
+    while (cursor != null) {
+      Window<T> rows = window(new ScrollRequest(cursor, null, chunk, CountMode.NONE), query, context, statements, row -> row, toApi);
+      if (!rows.items().isEmpty()) {
+        sink.accept(rows.items());
+      }
+      cursor = rows.next();
+    }
+  }
+
+  /**
    * A keyset window of {@code query} (its order ends in the id, see {@link FieldSet#order}): one
    * select of {@code size + 1} rows after (or before) the cursor, plus the count asked for, which
    * ignores the cursor. {@code context} is {@link Keyset#context}: a cursor only works with the list
@@ -102,23 +134,6 @@ public final class PagedSelect {
     };
     return new Window<>(rows.stream().map(toApi).toList(), next, prev, total,
         request.count() == CountMode.PLANNED ? Boolean.TRUE : null);
-  }
-
-  /**
-   * Every row of {@code query}, in keyset chunks of {@code chunk} rows handed to {@code sink}: each
-   * chunk is one short statement (no statement or idle gap grows with the row count, and memory
-   * holds one chunk). {@code after} is where to start (a cursor, or null for the beginning).
-   */
-  public static <R> void forEachChunk(SqlQuery query, String context, ListStatements<R> statements,
-      Function<R, ?> keyOf, String after, int chunk, java.util.function.Consumer<List<R>> sink) {
-    String cursor = after == null ? "" : after;
-    while (cursor != null) {
-      Window<R> rows = window(new ScrollRequest(cursor, null, chunk, CountMode.NONE), query, context, statements, keyOf, r -> r);
-      if (!rows.items().isEmpty()) {
-        sink.accept(rows.items());
-      }
-      cursor = rows.next();
-    }
   }
 
   /** The planner's estimate of the rows {@code where} selects: "Plan Rows" of the top node. */
