@@ -1,0 +1,20 @@
+package dev.inkwell.embedder;
+
+import java.util.List;
+
+/** Turns texts into vectors of one model. Implementations are safe to call from several threads. */
+public interface TextEmbedder {
+
+  /** The model's name, as {@code GET /api/search/status} reports it. */
+  String model();
+
+  /** The length of every vector this model returns. */
+  int dimension();
+
+  /**
+   * One vector per text, in the order given.
+   *
+   * @throws EmbedderException when the model cannot embed them
+   */
+  List<float[]> embed(List<String> texts);
+}
