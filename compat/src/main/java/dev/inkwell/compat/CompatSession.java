@@ -20,6 +20,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import dev.inkwell.Application;
 import dev.inkwell.app.database.PoolerProbe;
+import dev.inkwell.migrations.flyway.Migrations;
 
 /**
  * The suite's own schema on the user's database: created for the run, migrated there by Inkwell's
@@ -64,6 +65,7 @@ public final class CompatSession implements AutoCloseable {
         .dataSource(pool)
         .schemas(schema)
         .locations("classpath:db/migration")
+        .placeholders(Migrations.DEFAULT_PLACEHOLDERS)
         .load();
     if (flyway.migrate().migrationsExecuted > 0) {
       // Connections opened before the schema existed lack its session settings (the service does the same).

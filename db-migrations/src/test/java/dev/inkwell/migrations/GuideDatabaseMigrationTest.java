@@ -13,6 +13,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.inkwell.migrations.flyway.Migrations;
 import dev.inkwell.migrations.testing.PostgresTestDatabase;
 import dev.inkwell.migrations.testing.ScratchDatabase;
 
@@ -76,6 +77,7 @@ class GuideDatabaseMigrationTest {
     return Flyway.configure()
         .dataSource(db.dataSource())
         .locations("classpath:db/migration")
+        .placeholders(Migrations.DEFAULT_PLACEHOLDERS)
         .baselineOnMigrate(true)
         .load();
   }

@@ -67,7 +67,7 @@ class SchemaCatalogTest {
   }
 
   @Test
-  void postsBelongToUsersWithCascade() {
+  void postsBelongToUsersWithCascadePlusTheirSearchText() {
     assertThat(columns("posts")).containsExactly(
         "id integer NOT NULL DEFAULT nextval('posts_id_seq'::regclass)",
         "title character varying(500) NOT NULL",
@@ -75,7 +75,12 @@ class SchemaCatalogTest {
         "published boolean DEFAULT false",
         "authorId integer NOT NULL",
         "createdAt timestamp with time zone DEFAULT now()",
-        "updatedAt timestamp with time zone DEFAULT now()");
+        "updatedAt timestamp with time zone DEFAULT now()",
+        "search_text tsvector DEFAULT to_tsvector('english'::regconfig, (((title)::text || ' '::text) || content))");
+    assertThat(jdbc.sql("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'posts'::regclass AND attname = 'search_text'")
+        .query(String.class).single()).isEqualTo("s");
+    assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_posts_search_text'").query(String.class).single())
+        .endsWith("ON public.posts USING gin (search_text)");
     assertThat(constraints("posts")).containsExactly(
         "FOREIGN KEY (\"authorId\") REFERENCES users(id) ON DELETE CASCADE",
         "PRIMARY KEY (id)");
@@ -125,6 +130,17 @@ class SchemaCatalogTest {
     assertThat(indexes.get("idx_embeddings")).endsWith("USING hnsw (embedding vector_l2_ops)");
     assertThat(indexes.get("idx_embeddings_cosine")).endsWith("USING hnsw (embedding vector_cosine_ops)");
     assertThat(indexes.get("idx_embeddings_ip")).endsWith("USING hnsw (embedding vector_ip_ops)");
+  }
+
+  @Test
+  void postVectorsHaveOneTableAndCosineIndexPerModel() {
+    assertThat(columns("post_vectors_minilm")).contains("embedding vector(384) NOT NULL");
+    assertThat(columns("post_vectors_server")).contains("embedding vector(1024) NOT NULL");
+    for (String table : List.of("post_vectors_minilm", "post_vectors_server")) {
+      assertThat(constraints(table)).contains("FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE CASCADE");
+      assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = :t AND indexdef LIKE '%hnsw%'")
+          .param("t", table).query(String.class).single()).endsWith("USING hnsw (embedding vector_cosine_ops)");
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.inkwell.migrations.flyway;
 
+import java.util.Map;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -15,6 +17,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Migrations {
 
   static final int ATTEMPTS = 5;
+
+  /**
+   * The scripts' placeholders with their defaults, for a Flyway configured by hand (the service and
+   * the modules' tests set them through spring.flyway.placeholders, config/persistence-defaults.yml).
+   */
+  public static final Map<String, String> DEFAULT_PLACEHOLDERS = Map.of("search_language", "english");
 
   private Migrations() {
   }

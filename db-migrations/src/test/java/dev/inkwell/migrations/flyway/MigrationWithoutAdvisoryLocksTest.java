@@ -35,7 +35,7 @@ class MigrationWithoutAdvisoryLocksTest {
 
   private static Flyway flyway(ScratchDatabase db) {
     return Flyway.configure().dataSource(db.url(), ROLE, "no-locks").locations("classpath:db/migration")
-        .baselineOnMigrate(true).load();
+        .placeholders(Migrations.DEFAULT_PLACEHOLDERS).baselineOnMigrate(true).load();
   }
 
   @Test
