@@ -357,6 +357,11 @@ public class PostService {
   }
 
   private List<Post> withTags(List<PostRow> rows, boolean withTags) {
+    return withTags(posts, rows, withTags);
+  }
+
+  /** The posts of {@code rows}, with their tags read in one more statement when asked. */
+  static List<Post> withTags(PostMapper posts, List<PostRow> rows, boolean withTags) {
     if (!withTags || rows.isEmpty()) {
       return rows.stream().map(row -> row.toPost(withTags)).toList();
     }

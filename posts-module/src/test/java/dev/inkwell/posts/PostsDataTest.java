@@ -22,7 +22,7 @@ import dev.inkwell.users.internal.UpsertCreatedFlag;
 @Retention(RetentionPolicy.RUNTIME)
 @MybatisTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({PostgresTestDatabase.class, PostService.class, UserService.class,
+@Import({PostgresTestDatabase.class, PostService.class, PostSearchService.class, UserService.class,
     UpsertCreatedFlag.class, TagService.class, PostsDataTest.Beans.class})
 public @interface PostsDataTest {
 

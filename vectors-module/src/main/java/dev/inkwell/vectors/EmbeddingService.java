@@ -67,6 +67,15 @@ public class EmbeddingService {
     this.iterativeScanPerConnection = !"transaction".equalsIgnoreCase(pooler.trim());
   }
 
+  /**
+   * Whether a vector search must set pgvector's iterative scan itself, with its statement: the server
+   * has it, and a transaction pooler keeps the connection's setting from applying (any HNSW search,
+   * such as the posts module's, asks this).
+   */
+  public boolean iterativeScanPerQuery() {
+    return support.iterativeScan() && !iterativeScanPerConnection;
+  }
+
   /** The dimension of {@code embeddings.embedding}, as the table defines it. */
   public int dimension() {
     return support.dimension();
@@ -181,7 +190,7 @@ public class EmbeddingService {
    */
   public List<Neighbor> search(VectorSearch search) {
     SqlVectorSearch checked = check(search);
-    boolean iterativeScan = support.iterativeScan() && !iterativeScanPerConnection;
+    boolean iterativeScan = iterativeScanPerQuery();
     List<EmbeddingRow> rows;
     if (search.efSearch() == null && !iterativeScan) {
       rows = mapper.search(checked);
