@@ -106,6 +106,11 @@ class ModularityTest {
     noClasses().that().resideInAnyPackage("dev.inkwell.users..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.inkwell.tags..", "dev.inkwell.vectors..")
         .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.inkwell.embedder..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.inkwell.query..", "dev.inkwell.users..",
+            "dev.inkwell.tags..", "dev.inkwell.posts..", "dev.inkwell.vectors..", "dev.inkwell.app..")
+        .because("the model knows text and vectors, nothing of the tables")
+        .check(CLASSES);
     noClasses().that().resideInAnyPackage("dev.inkwell.query..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.inkwell.users..", "dev.inkwell.tags..",
             "dev.inkwell.posts..", "dev.inkwell.vectors..", "dev.inkwell.app..")

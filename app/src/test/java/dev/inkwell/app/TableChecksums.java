@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Row count and an md5 of every row, per table: equal before and after means nothing was written. */
 public final class TableChecksums {
 
-  public static final List<String> TABLES = List.of("users", "posts", "tags", "post_tags", "embeddings");
+  public static final List<String> TABLES = List.of("users", "posts", "tags", "post_tags", "embeddings",
+      "post_search_outbox", "post_vectors_minilm", "post_vectors_server");
 
   private TableChecksums() {
   }

@@ -15,6 +15,8 @@ public final class Cli {
 
   /** Returned by {@link #run} when the service itself should start. */
   public static final int SERVE = -1;
+  /** Returned by {@link #run} for {@code reindex}: the application starts without its web server. */
+  public static final int REINDEX = -2;
 
   static final String USAGE = """
       Usage: java -jar inkwell.jar [COMMAND] [OPTIONS]
@@ -22,12 +24,13 @@ public final class Cli {
       Commands:
         (none)    run the service (HTTP on server.port, 8080)
         dev-token print a signed JWT for trying JWT mode without an identity provider
+        reindex   (re)embed every post for semantic search, with a progress bar; resumes if stopped
 
       Service options are Spring Boot properties: --name=value, e.g.
         --server.port=9090  --spring.datasource.url=jdbc:postgresql://host:5432/db
         --inkwell.db9.database=NAME --inkwell.db9.password=...  --inkwell.security.token=...
-      Run 'java -jar inkwell.jar dev-token --help' for its options. The compatibility suite and the
-      load generator are jars of their own: inkwell-compat.jar, inkwell-load.jar (each has --help).
+      Run 'java -jar inkwell.jar COMMAND --help' for a command's options. The compatibility suite and
+      the load generator are jars of their own: inkwell-compat.jar, inkwell-load.jar (each has --help).
       """;
 
   static final String DEV_TOKEN_USAGE = """
@@ -42,6 +45,15 @@ public final class Cli {
       Exit code: 0, or 2 for bad options.
       """;
 
+  static final String REINDEX_USAGE = """
+      Usage: java -jar inkwell.jar reindex [--name=value ...]
+
+      Embeds every post again with the configured provider (inkwell.search.embedder) into its vector
+      table, showing progress; search keeps working meanwhile. Stopped midway, the next reindex resumes
+      with the posts not yet embedded since the first one started. Takes the service's properties
+      (datasource, inkwell.search.*). Exit code: 0, 1 when embedding failed, 2 for bad options.
+      """;
+
   private Cli() {
   }
 
@@ -51,6 +63,7 @@ public final class Cli {
     String usage = switch (command) {
       case "" -> USAGE;
       case "dev-token" -> DEV_TOKEN_USAGE;
+      case "reindex" -> REINDEX_USAGE;
       default -> null;
     };
     if (usage == null) {
@@ -69,6 +82,7 @@ public final class Cli {
     }
     return switch (command) {
       case "dev-token" -> DevTokenCommand.run(options, out, err);
+      case "reindex" -> REINDEX;
       default -> SERVE;
     };
   }

@@ -44,7 +44,8 @@ import jakarta.servlet.DispatcherType;
  *
  * <ul>
  *   <li>{@code /actuator/health} and {@code /actuator/info}: public; the rest of the actuator: write.</li>
- *   <li>Reads ({@code GET}/{@code HEAD}, {@code POST /api/{resource}/search} and {@code .../aggregate}): open, or
+ *   <li>Reads ({@code GET}/{@code HEAD}, {@code POST /api/{resource}/search}, {@code .../aggregate} and
+ *       {@code /api/posts/search/semantic}): open, or
  *       {@code inkwell.read} with {@code inkwell.security.protect-reads}.</li>
  *   <li>Everything else: {@code inkwell.write}.</li>
  * </ul>
@@ -117,7 +118,7 @@ class ApiSecurityConfiguration {
         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Scopes.WRITE_AUTHORITY)
         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
             .permitAll()
-        .requestMatchers(HttpMethod.POST, "/api/*/search", "/api/*/aggregate").access(reads)
+        .requestMatchers(HttpMethod.POST, "/api/*/search", "/api/*/aggregate", "/api/posts/search/semantic").access(reads)
         .requestMatchers(HttpMethod.GET).access(reads)
         .requestMatchers(HttpMethod.HEAD).access(reads)
         .requestMatchers(HttpMethod.OPTIONS).access(reads)

@@ -30,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.inkwell.app.search.SearchUnavailableException;
 import dev.inkwell.posts.PostNotFoundException;
 import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.tags.DuplicateTagException;
@@ -112,6 +113,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PreconditionRequiredException.class)
   ProblemDetail preconditionRequired(PreconditionRequiredException e) {
     return problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", e.getMessage(), "If-Match");
+  }
+
+  /** The embedding model failed on a search's query: the client may retry. */
+  @ExceptionHandler(SearchUnavailableException.class)
+  ResponseEntity<ProblemDetail> searchUnavailable(SearchUnavailableException e) {
+    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Search unavailable", e.getMessage(), null);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
   }
 
   /** Serialization failures and deadlocks that were not (or no longer) retried. */
