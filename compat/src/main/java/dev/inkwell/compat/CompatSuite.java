@@ -7,7 +7,7 @@ import java.util.List;
 public final class CompatSuite {
 
   public static final List<String> CATEGORIES = List.of(ConnectionChecks.CATEGORY, CrudChecks.CATEGORY,
-      AssociationChecks.CATEGORY, TransactionChecks.CATEGORY, AdvancedSqlChecks.CATEGORY, VectorChecks.CATEGORY,
+      AssociationChecks.CATEGORY, TransactionChecks.CATEGORY, AdvancedSqlChecks.CATEGORY, VectorChecks.CATEGORY, SearchChecks.CATEGORY,
       DdlChecks.CATEGORY, LimitChecks.CATEGORY, ReplicationChecks.CATEGORY);
 
   private CompatSuite() {
@@ -21,6 +21,7 @@ public final class CompatSuite {
     all.addAll(TransactionChecks.all());
     all.addAll(AdvancedSqlChecks.all());
     all.addAll(VectorChecks.all());
+    all.addAll(SearchChecks.all());
     all.addAll(DdlChecks.all());
     all.addAll(LimitChecks.all());
     all.addAll(ReplicationChecks.all());

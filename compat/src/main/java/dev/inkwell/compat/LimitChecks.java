@@ -17,6 +17,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.inkwell.app.transactions.TransactionConflicts;
 import dev.inkwell.app.transactions.Unit;
 import dev.inkwell.app.transactions.UnitOfWork.Tx;
+import dev.inkwell.posts.PostSearchService;
+import dev.inkwell.posts.VectorTable;
 
 /**
  * What DB9 documents as different from PostgreSQL, probed on the server at hand: advisory locks, the
@@ -148,12 +150,13 @@ final class LimitChecks {
           }
         }),
         check("DB9's embedding() function", ctx -> {
-          Integer functions = ctx.jdbc.queryForObject("SELECT count(*) FROM pg_proc WHERE proname = 'embedding'", Integer.class);
-          if (functions == null || functions == 0) {
-            return Outcome.note("no embedding() function: callers send vectors they computed");
+          if (!ctx.spring.getBean(PostSearchService.class).serverHasEmbeddingFunction()) {
+            return Outcome.note("no embedding(text): post search embeds in the service (inkwell.search.embedder=in-process,"
+                + " the default), and /api/embeddings callers send vectors they computed");
           }
           Integer dims = ctx.jdbc.queryForObject("SELECT vector_dims(embedding('inkwell compatibility'))", Integer.class);
-          that(dims != null && dims > 0, "embedding() returned no vector");
+          equal(dims, VectorTable.SERVER.dimension(), "dimensions of embedding() (post_vectors_server's, for"
+              + " inkwell.search.embedder=database)");
           return Outcome.pass();
         }));
   }

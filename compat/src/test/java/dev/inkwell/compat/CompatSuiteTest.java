@@ -23,7 +23,7 @@ import dev.inkwell.migrations.testing.DmlCap;
  */
 class CompatSuiteTest {
 
-  static final int CHECKS = 141;
+  static final int CHECKS = 145;
 
   /** On the project-local PostgreSQL: no TLS asked for, a superuser (bypasses RLS), no embedding(). */
   static final Set<String> NOTES_HERE = Set.of(

@@ -63,6 +63,8 @@ class OpenApiConfiguration {
       Map.entry("post /api/posts/aggregate", "{\"groupBy\": [\"authorId\"], \"aggregates\": {\"posts\": {\"$count\": \"*\"}}, "
           + "\"order\": [[\"posts\", \"DESC\"]]}"),
       Map.entry("post /api/tags/aggregate", "{\"aggregates\": {\"tags\": {\"$count\": \"*\"}, \"first\": {\"$min\": \"name\"}}}"),
+      Map.entry("post /api/posts/search/semantic", "{\"query\": \"how do I revive a sourdough starter\", \"mode\": \"hybrid\", "
+          + "\"k\": 10, \"where\": {\"published\": true, \"tags\": {\"name\": \"baking\"}}}"),
       Map.entry("post /api/embeddings/aggregate", "{\"groupBy\": [\"name\"], \"aggregates\": {\"n\": {\"$count\": \"*\"}}}"),
       Map.entry("post /api/tags", "{\"name\": \"db9\"}"),
       Map.entry("post /api/tags/bulk", "[{\"name\": \"db9\"}, {\"name\": \"sql\"}]"),
