@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures (JSON). Usage: scripts/bench.sh [data|vectors] [--quick]  (data = W1..W9)
+# Benchmarks that print figures (JSON). Usage: scripts/bench.sh [data|vectors|search] [--quick]  (data = W1..W9)
 #                                            or scripts/bench.sh http [seconds per route] [--jar-option=value ...]  (the jar, wrk)
 #                                            or scripts/bench.sh replica [seconds per route]  (http, reads on the primary, then on the standby)
 # Starts the local database if needed and runs against a database of its own (inkwell_bench,

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a benchmark against a fresh database: {@code data} (W1..W9, Inkwell against plain JDBC and
- * pgbench) or {@code vectors} (HNSW build, latency and recall). Inkwell here is the service itself:
+ * pgbench), {@code vectors} (HNSW build, latency and recall) or {@code search} (the model, the outbox
+ * lag, semantic/text/hybrid latency). Inkwell here is the service itself:
  * its Spring application (without the web server), so its pool, connection settings, transaction
  * manager and statement observer, with this package's beans scanned in beside them.
  * The database named by SPRING_DATASOURCE_URL (default inkwell_bench) is dropped and created again first.
@@ -27,7 +28,7 @@ public final class BenchApplication {
   private BenchApplication() {
   }
 
-  /** {@code [data|vectors] [--quick]}: data paths W1..W9 (default) or the pgvector benchmark. */
+  /** {@code [data|vectors|search] [--quick]}: data paths W1..W9 (default), pgvector, or post search. */
   public static void main(String[] args) throws Exception {
     System.out.println(run(args));
   }
@@ -39,15 +40,18 @@ public final class BenchApplication {
     boolean quick = list.contains("--quick");
     recreateDatabase();
     // Command-line arguments: they outrank the service's application.yml.
+    // The embedding worker runs only in the search benchmark: elsewhere it would embed the posts the
+    // workloads write, on the same two cores, while they are timed.
     String[] spring = {"--spring.datasource.url=" + url(), "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-        "--logging.level.com.zaxxer.hikari=ERROR"};
+        "--logging.level.com.zaxxer.hikari=ERROR", "--inkwell.search.worker.enabled=" + which.equals("search")};
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
         .web(WebApplicationType.NONE).run(spring)) {
       return switch (which) {
         case "vectors" -> context.getBean(VectorBench.class).run(quick);
+        case "search" -> context.getBean(SearchBench.class).run(quick);
         case "data" -> JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
             .writeValueAsString(context.getBean(DataPathBench.class).run(quick));
-        default -> throw new IllegalArgumentException("unknown benchmark '" + which + "'; known: data, vectors");
+        default -> throw new IllegalArgumentException("unknown benchmark '" + which + "'; known: data, vectors, search");
       };
     }
   }

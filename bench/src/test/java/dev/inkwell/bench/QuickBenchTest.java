@@ -35,4 +35,19 @@ class QuickBenchTest {
     assertThat(report.get("versions").get("postgres").asString()).isNotBlank();
     assertThat(report.get("expectations").has("withinRatio1.3")).isTrue();
   }
+
+  @Test
+  void quickSearchRunReportsTheModelTheLagAndEveryMode() throws Exception {
+    JsonNode report = JsonMapper.shared().readTree(BenchApplication.run("search", "--quick"));
+
+    assertThat(report.get("embedding").findValues("textsPerSecond")).hasSize(8).allSatisfy(v -> assertThat(v.asDouble()).isPositive());
+    assertThat(report.get("outboxLag").get("backlogAfter").asLong()).isZero();
+    assertThat(report.get("outboxLag").get("posts").asLong()).as("about 20 posts/s for 3 s, each embedded").isGreaterThanOrEqualTo(50);
+    JsonNode search = report.get("search");
+    assertThat(search.get("hybridPlanUsesHnsw").asBoolean()).isTrue();
+    assertThat(search.get("hybridPlanUsesGin").asBoolean()).isTrue();
+    for (String mode : new String[] {"semantic", "text", "hybrid"}) {
+      assertThat(search.get(mode).get("searchesPerSecond").asDouble()).as(mode).isPositive();
+    }
+  }
 }
