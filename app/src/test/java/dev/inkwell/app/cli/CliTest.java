@@ -32,6 +32,14 @@ class CliTest {
   }
 
   @Test
+  void reindexHasItsOwnHelpAndStartsTheApplicationOtherwise() throws Exception {
+    assertThat(run("reindex", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar inkwell.jar reindex").contains("resumes");
+    assertThat(run("reindex", "--inkwell.search.worker.batch=64")).isEqualTo(Cli.REINDEX);
+    assertThat(run("reindex", "--all")).isEqualTo(2);
+  }
+
+  @Test
   void anUnknownServiceOptionExitsWith2() throws Exception {
     assertThat(run("--verbose")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("inkwell: unknown or incomplete option '--verbose'");
