@@ -148,6 +148,19 @@ class PostSearchServiceTest {
   }
 
   @Test
+  void aPostDeletedWhileItIsEmbeddedLeavesNothingBehind() {
+    Fixtures db = new Fixtures(jdbc);
+    int post = db.post(db.user("Ann"), "short-lived", true);
+    List<PendingPost> claimed = search.claim(10, Duration.ofMinutes(1));
+
+    jdbc.sql("DELETE FROM posts WHERE id = ?").param(post).update();
+    search.store(VectorTable.MINILM, claimed, List.of(axis(9, 10, 0)));
+
+    assertThat(db.count("SELECT count(*) FROM post_vectors_minilm WHERE post_id = ?", post)).isZero();
+    assertThat(search.backlog()).isZero();
+  }
+
+  @Test
   void aFailureIsRecordedAndTheRowsWaitForTheRetry() {
     Fixtures db = new Fixtures(jdbc);
     db.post(db.user("Ann"), "unlucky", true);
