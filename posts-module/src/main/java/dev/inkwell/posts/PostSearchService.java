@@ -59,6 +59,11 @@ public class PostSearchService {
 
   /** Refuses a search that cannot run, before a model is asked to embed its query. */
   public void check(PostSearch search) {
+    checkScalars(search);
+    POSTS.where(search.where());
+  }
+
+  private static void checkScalars(PostSearch search) {
     String query = search.query();
     if (query == null || query.isBlank()) {
       throw new InvalidQueryException("query", "query must not be empty");
@@ -75,7 +80,6 @@ public class PostSearchService {
     if (search.efSearch() != null && (search.efSearch() < 1 || search.efSearch() > 1000)) {
       throw new InvalidQueryException("efSearch", "efSearch must be between 1 and 1000");
     }
-    POSTS.where(search.where());
   }
 
   /**
@@ -110,7 +114,7 @@ public class PostSearchService {
   }
 
   private SqlPostSearch sql(PostSearch search, VectorTable vectors, float[] queryVector) {
-    check(search);
+    checkScalars(search);
     SearchMode mode = search.modeOrDefault();
     String vector = null;
     if (queryVector != null) {
@@ -121,7 +125,7 @@ public class PostSearchService {
       vector = vectorText(queryVector);
     }
     int k = search.k() == null ? DEFAULT_K : search.k();
-    return new SqlPostSearch(mode.jsonName(), vectors.table(), vector, search.query(), language,
+    return new SqlPostSearch(mode.jsonName(), vectors, vector, search.query(), language,
         POSTS.where(search.where()), k, Math.max(k, candidates), rrfK);
   }
 
@@ -153,7 +157,7 @@ public class PostSearchService {
       }
       texts[i] = vectorText(vectors.get(i));
     }
-    mapper.upsertVectors(table.table(), ids(claimed), revisions(claimed), texts);
+    mapper.upsertVectors(table, ids(claimed), revisions(claimed), texts);
     mapper.deleteEmbedded(ids(claimed), revisions(claimed));
   }
 
@@ -163,7 +167,7 @@ public class PostSearchService {
     if (claimed.isEmpty()) {
       return;
     }
-    mapper.upsertServerEmbedded(VectorTable.SERVER.table(), ids(claimed), revisions(claimed));
+    mapper.upsertServerEmbedded(VectorTable.SERVER, ids(claimed), revisions(claimed));
     mapper.deleteEmbedded(ids(claimed), revisions(claimed));
   }
 
@@ -191,7 +195,7 @@ public class PostSearchService {
   @Transactional(propagation = Propagation.MANDATORY)
   public long startReindex(VectorTable table) {
     OffsetDateTime since = mapper.startReindex(table.table());
-    mapper.enqueueNotEmbeddedSince(table.table(), since);
+    mapper.enqueueNotEmbeddedSince(table, since);
     return mapper.countBacklog();
   }
 

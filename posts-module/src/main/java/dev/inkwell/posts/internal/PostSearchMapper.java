@@ -6,10 +6,12 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import dev.inkwell.posts.VectorTable;
+
 /**
  * Search over posts by meaning (a vector table per model), by words (posts.search_text) or both, and
- * the outbox that keeps the vectors current. {@code vectors} is always one of
- * {@link SqlPostSearch#VECTOR_TABLES}: the only identifier these statements take from Java.
+ * the outbox that keeps the vectors current. The table of a {@link VectorTable} (an enum of the
+ * tables the migrations create) is the only identifier these statements take from Java.
  */
 @Mapper
 public interface PostSearchMapper {
@@ -28,11 +30,11 @@ public interface PostSearchMapper {
   List<PendingPostRow> claim(@Param("batch") int batch, @Param("leaseSeconds") long leaseSeconds);
 
   /** Stores vectors (as pgvector text) of the revisions given; an older revision never replaces a newer one. */
-  int upsertVectors(@Param("vectors") String vectors, @Param("postIds") Integer[] postIds,
+  int upsertVectors(@Param("vectors") VectorTable vectors, @Param("postIds") Integer[] postIds,
       @Param("revisions") Long[] revisions, @Param("embeddings") String[] embeddings);
 
   /** The server's embedding() embeds the current text of the posts given, in the statement that stores it. */
-  int upsertServerEmbedded(@Param("vectors") String vectors, @Param("postIds") Integer[] postIds,
+  int upsertServerEmbedded(@Param("vectors") VectorTable vectors, @Param("postIds") Integer[] postIds,
       @Param("revisions") Long[] revisions);
 
   /** Removes the outbox rows whose revision is still the one embedded (a newer change stays queued). */
@@ -51,7 +53,7 @@ public interface PostSearchMapper {
   OffsetDateTime startReindex(@Param("vectors") String vectors);
 
   /** Queues every post not embedded into {@code vectors} since {@code since}. */
-  int enqueueNotEmbeddedSince(@Param("vectors") String vectors, @Param("since") OffsetDateTime since);
+  int enqueueNotEmbeddedSince(@Param("vectors") VectorTable vectors, @Param("since") OffsetDateTime since);
 
   int finishReindex(@Param("vectors") String vectors);
 
