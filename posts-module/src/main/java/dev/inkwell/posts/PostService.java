@@ -31,7 +31,6 @@ import dev.inkwell.posts.internal.PostMapper;
 import dev.inkwell.posts.internal.PostReportMapper;
 import dev.inkwell.posts.internal.PostRow;
 import dev.inkwell.posts.internal.PostTagMapper;
-import dev.inkwell.posts.internal.PostTagsRow;
 import dev.inkwell.posts.internal.UserPostsMapper;
 import dev.inkwell.query.Aggregation;
 import dev.inkwell.query.FindOptions;
@@ -330,7 +329,7 @@ public class PostService {
   private Function<User, UserWithPosts> withPostsOf(List<User> users, SqlWhere postFilter, UserPostsInclude include) {
     Map<Integer, List<Post>> byUser = new LinkedHashMap<>();
     if (!users.isEmpty()) {
-      List<Integer> ids = users.stream().map(User::id).toList();
+      Integer[] ids = users.stream().map(User::id).toArray(Integer[]::new);
       for (PostRow post : userPosts.selectPostsOfUsers(ids, postFilter, include.tags())) {
         byUser.computeIfAbsent(post.getAuthorId(), k -> new ArrayList<>()).add(post.toPost(include.tags()));
       }
@@ -368,8 +367,8 @@ public class PostService {
     Set<Integer> ids = new LinkedHashSet<>();
     rows.forEach(row -> ids.add(row.getId()));
     Map<Integer, List<Tag>> byPost = new HashMap<>();
-    for (PostTagsRow post : posts.selectTagsOfPosts(ids)) {
-      byPost.put(post.getPostId(), post.getTags());
+    for (PostRow post : posts.selectTagsOfPosts(ids)) {
+      byPost.put(post.getId(), post.getTags());
     }
     return rows.stream().map(row -> {
       row.setTags(byPost.getOrDefault(row.getId(), List.of()));

@@ -122,6 +122,7 @@ class UserPostsTest {
     assertThat(titles(authors.items().get(1))).containsExactly("Bob's");
     assertThat(everyone.items()).extracting(u -> u.user().name()).containsExactly("Alice", "Bob", "Carol");
     assertThat(everyone.items().get(1).posts().get(0).tags()).extracting(Tag::name).containsExactly("sql");
+    assertThat(everyone.items().get(0).posts().get(1).tags()).isEmpty(); // Draft: a post without tags
     assertThat(everyone.items().get(2).posts()).isEmpty();
   }
 

@@ -32,8 +32,8 @@ public interface PostMapper {
   /** Rows keyed by the aggregation's labels (SqlAggregation#rows names them). */
   List<Map<String, Object>> selectAggregate(@Param("a") SqlAggregation aggregation);
 
-  /** The tags of many posts in one statement, by post then tag id. */
-  List<PostTagsRow> selectTagsOfPosts(@Param("postIds") Collection<Integer> postIds);
+  /** The tags of many posts in one statement: a row (id and tags) per post that has any, in post id order. */
+  List<PostRow> selectTagsOfPosts(@Param("postIds") Collection<Integer> postIds);
 
   /** A tag with its posts in one statement; null when the tag does not exist. */
   OwnerWithPostsRow<Tag> selectTagWithPosts(@Param("tagId") int tagId);

@@ -1,6 +1,7 @@
 package dev.inkwell.posts.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.inkwell.posts.NewPost;
@@ -8,7 +9,7 @@ import dev.inkwell.posts.Post;
 import dev.inkwell.tags.Tag;
 import dev.inkwell.users.User;
 
-/** One post row, with its author and tags when a statement joins them. */
+/** One post row, with its author and tags when a statement selects them. */
 public class PostRow {
 
   private Integer id;
@@ -20,6 +21,9 @@ public class PostRow {
   private OffsetDateTime updatedAt;
   private User author;
   private List<Tag> tags;
+  /** A post's tags as the statement's two arrays (TagSql.xml, "arrays"), read into tags on first use. */
+  private Integer[] tagIds;
+  private String[] tagNames;
 
   public PostRow() {
   }
@@ -36,7 +40,7 @@ public class PostRow {
   /** The API post; {@code withTags} turns "no tag rows" into an empty list instead of "not included". */
   public Post toPost(boolean withTags) {
     return new Post(id, title, content, published, authorId, createdAt, updatedAt, author,
-        withTags ? (tags == null ? List.of() : List.copyOf(tags)) : null);
+        withTags ? (getTags() == null ? List.of() : List.copyOf(getTags())) : null);
   }
 
   public Integer getId() {
@@ -104,10 +108,26 @@ public class PostRow {
   }
 
   public List<Tag> getTags() {
+    if (tags == null && tagIds != null) {
+      List<Tag> zipped = new ArrayList<>(tagIds.length);
+      for (int i = 0; i < tagIds.length; i++) {
+        zipped.add(new Tag(tagIds[i], tagNames[i]));
+      }
+      tags = zipped;
+    }
     return tags;
   }
 
   public void setTags(List<Tag> tags) {
     this.tags = tags;
+  }
+
+  public void setTagIds(Integer[] tagIds) {
+    this.tagIds = tagIds;
+    this.tags = null;
+  }
+
+  public void setTagNames(String[] tagNames) {
+    this.tagNames = tagNames;
   }
 }

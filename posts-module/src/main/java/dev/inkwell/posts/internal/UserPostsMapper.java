@@ -1,6 +1,5 @@
 package dev.inkwell.posts.internal;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -26,6 +25,6 @@ public interface UserPostsMapper {
   String selectUsersByQuery_PLAN(@Param("q") SqlQuery query, @Param("posts") SqlWhere posts, @Param("required") boolean required);
 
   /** The matching posts (and their tags) of many users in one statement, by author then post id. */
-  List<PostRow> selectPostsOfUsers(@Param("userIds") Collection<Integer> userIds, @Param("posts") SqlWhere posts,
+  List<PostRow> selectPostsOfUsers(@Param("userIds") Integer[] userIds, @Param("posts") SqlWhere posts,
       @Param("tags") boolean tags);
 }

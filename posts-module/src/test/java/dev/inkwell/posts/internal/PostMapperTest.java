@@ -61,10 +61,10 @@ class PostMapperTest {
     db.link(posts.get(0), java, sql);
     db.link(posts.get(3), sql);
 
-    List<PostTagsRow> rows = mapper.selectTagsOfPosts(List.of(posts.get(0), posts.get(1), posts.get(3)));
+    List<PostRow> rows = mapper.selectTagsOfPosts(List.of(posts.get(0), posts.get(1), posts.get(3)));
 
-    assertThat(rows).extracting(PostTagsRow::getPostId).containsExactly(posts.get(0), posts.get(3));
-    assertThat(rows.get(0).getTags()).extracting(Tag::name).containsExactly("java", "sql");
+    assertThat(rows).extracting(PostRow::getId).containsExactly(posts.get(0), posts.get(3));
+    assertThat(rows.get(0).getTags()).containsExactly(new Tag(java, "java"), new Tag(sql, "sql"));
     assertThat(rows.get(1).getTags()).extracting(Tag::name).containsExactly("sql");
   }
 
