@@ -22,6 +22,17 @@ public class JsonbTypeHandler extends BaseTypeHandler<Map<String, Object>> {
   private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
   };
 
+  public JsonbTypeHandler() {
+  }
+
+  /**
+   * For a statement's inline {@code #{..., typeHandler=JsonbTypeHandler}}: in dynamic SQL MyBatis builds the
+   * handler on every execution, trying this constructor first; without it each execution threw and
+   * caught a NoSuchMethodException (a fifth of a KNN search's CPU, docs/benchmarks.md).
+   */
+  public JsonbTypeHandler(Class<?> javaType) {
+  }
+
   @Override
   public void setNonNullParameter(PreparedStatement ps, int i, Map<String, Object> value, JdbcType jdbcType)
       throws SQLException {

@@ -16,6 +16,17 @@ import com.pgvector.PGvector;
  */
 public class VectorTypeHandler extends BaseTypeHandler<float[]> {
 
+  public VectorTypeHandler() {
+  }
+
+  /**
+   * For a statement's inline {@code #{..., typeHandler=VectorTypeHandler}}: in dynamic SQL MyBatis builds the
+   * handler on every execution, trying this constructor first; without it each execution threw and
+   * caught a NoSuchMethodException (a fifth of a KNN search's CPU, docs/benchmarks.md).
+   */
+  public VectorTypeHandler(Class<?> javaType) {
+  }
+
   @Override
   public void setNonNullParameter(PreparedStatement ps, int i, float[] vector, JdbcType jdbcType) throws SQLException {
     ps.setObject(i, new PGvector(vector));
