@@ -21,7 +21,7 @@ PSQL=(psql -X -q -h 127.0.0.1 -p 54329 -U inkwell -v ON_ERROR_STOP=1)
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 "${PSQL[@]}" -d "$DB" -c "CREATE EXTENSION vector"
 log "building the service jar"
-mvn -B -q -DskipTests -pl app -am package
+mvn -B -q -DskipTests -pl app -am package >&2
 start_service $PORT target-bench-http.log --spring.datasource.url="jdbc:postgresql://127.0.0.1:54329/$DB" "$@"
 
 log "seeding 1,000 users with 5 posts each, 2 tags per post, 10,000 embeddings"

@@ -20,5 +20,5 @@ fi
 ensure_java_and_maven
 scripts/db.sh start
 log "building the benchmark jar"
-mvn -B -q -DskipTests -pl bench -am install
+mvn -B -q -DskipTests -pl bench -am install >&2  # stdout is the JSON report
 exec java -jar bench/target/inkwell-bench.jar "$@"

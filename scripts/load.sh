@@ -12,7 +12,7 @@ CLIENTS=${2:-32}
 PORT=18080
 ensure_java_and_maven
 scripts/db.sh start
-mvn -B -q -DskipTests -pl app,load -am package
+mvn -B -q -DskipTests -pl app,load -am package >&2
 start_service $PORT target-load-service.log
 log "running $CLIENTS clients for $SECONDS_TO_RUN s against http://127.0.0.1:$PORT"
 java -jar load/target/inkwell-load.jar --url "http://127.0.0.1:$PORT" --token "$TOKEN" \

@@ -662,7 +662,7 @@ class DataPathBench {
     ps.setString(p++, u.name());
     ps.setInt(p++, u.age());
     ps.setNull(p++, java.sql.Types.VARCHAR);
-    ps.setNull(p++, java.sql.Types.OTHER);
+    ps.setNull(p++, java.sql.Types.OTHER, "jsonb"); // typed, as the service binds it (JsonbTypeHandler)
     ps.setNull(p++, java.sql.Types.VARCHAR);
     return p;
   }

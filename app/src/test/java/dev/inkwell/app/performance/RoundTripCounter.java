@@ -14,13 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback proxy in front of PostgreSQL that counts round trips: the messages after which the
- * client waits for the server (every Sync of the extended protocol after some other message, every
- * simple Query but the BEGIN pgjdbc sends in one batch with the statement after it).
+ * client waits for the server (every Sync of the extended protocol, every simple Query but the BEGIN
+ * pgjdbc sends in one batch with the statement after it).
  */
 final class RoundTripCounter implements AutoCloseable {
 
   private static final int SSL_REQUEST = 80877103;
   private static final int GSS_REQUEST = 80877104;
+  /** The text of HikariCP's connection test query in RoundTripsTest. */
+  static final String ALIVE_CHECK = "inkwell alive check";
 
   private final String host;
   private final int targetPort;
@@ -90,16 +92,16 @@ final class RoundTripCounter implements AutoCloseable {
   }
 
   /**
-   * Untyped start-up messages (SSL/GSS requests, then the startup packet), then typed messages. A
-   * Sync or a simple Query is a round trip, except the simple Query pgjdbc opens a transaction with
-   * (BEGIN, BEGIN READ ONLY): the driver writes it in the same batch as the statement that follows and
-   * does not wait for it. HikariCP's check of a connection idle for over 500 ms is left out too: it
-   * depends on timing, not on the route. pgjdbc's isValid sends it as a Sync with nothing before it
-   * (an empty query), so a Sync counts only after some other message.
+   * Untyped start-up messages (SSL/GSS requests, then the startup packet), then typed messages. Every
+   * Sync is a round trip (the driver waits for ReadyForQuery), including one with nothing before it,
+   * which pgjdbc sends ahead of a statement it expects a large result from; so is a simple Query,
+   * except the BEGIN pgjdbc writes in the same batch as the statement that follows and does not wait
+   * for. HikariCP's check of a connection idle for over 500 ms is left out: it depends on timing, not
+   * on the route; the test gives it a query of its own ({@link #ALIVE_CHECK}) to be recognised by.
    */
   private void countAndCopy(DataInputStream in, OutputStream out) throws IOException {
     boolean started = false;
-    boolean sentSinceSync = false;
+    boolean aliveCheck = false;
     while (true) {
       byte type = 0;
       if (started) {
@@ -108,11 +110,16 @@ final class RoundTripCounter implements AutoCloseable {
       int length = in.readInt();
       byte[] body = new byte[length - 4];
       in.readFully(body);
+      if (started && type == 'P' && parsedQuery(body).contains(ALIVE_CHECK)) {
+        aliveCheck = true;
+      }
       // Counted before it is passed on: the answer cannot reach the client, and the test, first.
-      if (started && ((type == 'S' && sentSinceSync) || (type == 'Q' && counts(new String(body, 0, body.length - 1, StandardCharsets.UTF_8))))) {
+      if (started && ((type == 'S' && !aliveCheck) || (type == 'Q' && counts(cString(body, 0))))) {
         roundTrips.incrementAndGet();
       }
-      sentSinceSync = started && type != 'S';
+      if (type == 'S') {
+        aliveCheck = false;
+      }
       if (started) {
         out.write(type);
       }
@@ -124,6 +131,23 @@ final class RoundTripCounter implements AutoCloseable {
         started = code != SSL_REQUEST && code != GSS_REQUEST;
       }
     }
+  }
+
+  /** A Parse message: the statement's name, then its query text, each NUL-terminated. */
+  private static String parsedQuery(byte[] body) {
+    int nameEnd = 0;
+    while (body[nameEnd] != 0) {
+      nameEnd++;
+    }
+    return cString(body, nameEnd + 1);
+  }
+
+  private static String cString(byte[] body, int from) {
+    int end = from;
+    while (end < body.length && body[end] != 0) {
+      end++;
+    }
+    return new String(body, from, end - from, StandardCharsets.UTF_8);
   }
 
   /** The pipelined BEGIN, and an empty query (an older pgjdbc's isValid), do not count. */

@@ -4,6 +4,7 @@ import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Map;
 
 import org.apache.ibatis.type.BaseTypeHandler;
@@ -31,6 +32,21 @@ public class JsonbTypeHandler extends BaseTypeHandler<Map<String, Object>> {
    * caught a NoSuchMethodException (a fifth of a KNN search's CPU, docs/benchmarks.md).
    */
   public JsonbTypeHandler(Class<?> javaType) {
+  }
+
+  /**
+   * A null is bound as a jsonb NULL, not an untyped one: a parameter of unknown type makes pgjdbc
+   * describe the statement, and from then on it sends a Sync of its own and waits before every
+   * execution whose result has text columns (an INSERT ... RETURNING): one more round trip each time
+   * (RoundTripsTest, docs/benchmarks.md).
+   */
+  @Override
+  public void setParameter(PreparedStatement ps, int i, Map<String, Object> value, JdbcType jdbcType) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.OTHER, "jsonb");
+    } else {
+      super.setParameter(ps, i, value, jdbcType);
+    }
   }
 
   @Override
