@@ -687,10 +687,9 @@ class DataPathBench {
   }
 
   /**
-   * One row of a post joined with one of its tags (columns named {@code prefix}...): the post the
-   * first time it is seen, then its tag added to it. What the posts result map builds, by hand.
+   * A row of a post (columns named {@code prefix}...) with its tags as the two arrays the statement
+   * aggregates (TagSql.xml, "arrays"). What the posts result map builds, by hand.
    */
-  /** A row of a post with its tags as the two arrays the statement aggregates (TagSql.xml, "arrays"). */
   private static void readPostWithTags(ResultSet rs, String prefix, Map<Integer, Post> posts) throws Exception {
     int id = rs.getInt(prefix + "id");
     List<Tag> tags = new ArrayList<>();
@@ -706,7 +705,6 @@ class DataPathBench {
         rs.getInt(prefix + "authorId"), rs.getObject(prefix + "createdAt", OffsetDateTime.class),
         rs.getObject(prefix + "updatedAt", OffsetDateTime.class), null, tags));
   }
-
 
   private static float[] vector(Random random) {
     return new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat()};
