@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.executor.SimpleExecutor;
 import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.scripting.xmltags.DynamicSqlSource;
 import org.apache.ibatis.session.RowBounds;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -19,6 +20,7 @@ import com.github.pagehelper.Page;
 import com.github.pagehelper.PageInterceptor;
 
 import dev.inkwell.app.observability.StatementObserver;
+import dev.inkwell.query.sql.ParsedOnceLanguageDriver;
 
 /**
  * One PageHelper interceptor, the service's own (PageHelper's auto-configuration added none), after
@@ -50,6 +52,14 @@ class MyBatisPluginsTest {
       assertThat(Proxy.isProxyClass(interceptor.plugin(executor).getClass())).isFalse();
       assertThat(interceptor.plugin(notAnExecutor)).isSameAs(notAnExecutor);
     }
+  }
+
+  /** Every mapper's dynamic statements parse their text's parameters once (persistence-defaults.yml). */
+  @Test
+  void dynamicStatementsGoThroughTheParsedOnceDriver() {
+    assertThat(sessions.getConfiguration().getDefaultScriptingLanguageInstance()).isInstanceOf(ParsedOnceLanguageDriver.class);
+    assertThat(sessions.getConfiguration().getMappedStatement("dev.inkwell.users.internal.UserMapper.insert").getSqlSource())
+        .isNotInstanceOf(DynamicSqlSource.class);
   }
 
   /** A query with row bounds is PageHelper's to page, as through its own plugin: limited, and counted. */

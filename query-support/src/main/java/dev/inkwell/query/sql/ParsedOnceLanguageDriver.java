@@ -1,0 +1,123 @@
+package dev.inkwell.query.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.ibatis.builder.SqlSourceBuilder;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.mapping.SqlSource;
+import org.apache.ibatis.parsing.XNode;
+import org.apache.ibatis.scripting.xmltags.DynamicContext;
+import org.apache.ibatis.scripting.xmltags.DynamicSqlSource;
+import org.apache.ibatis.scripting.xmltags.SqlNode;
+import org.apache.ibatis.scripting.xmltags.XMLLanguageDriver;
+import org.apache.ibatis.scripting.xmltags.XMLScriptBuilder;
+import org.apache.ibatis.session.Configuration;
+
+/**
+ * MyBatis's XML language driver, except that a dynamic statement parses the {@code #{...}} of the
+ * SQL text it produced once, not on every execution.
+ *
+ * <p>For a dynamic statement ({@code <if>}, {@code <choose>}, {@code <foreach>}, {@code ${}}) MyBatis
+ * evaluates the tags, then parses the resulting text again for its {@code #{...}} parameters on every
+ * call, resolving each one's Java type and type handler by reflection (an inline
+ * {@code typeHandler=} is even instantiated anew): some 10 % of a user create's CPU
+ * (docs/benchmarks.md). That parse depends only on the text, the parameter object's class and the
+ * values bound by the tags themselves ({@code <bind>}, {@code <foreach>} items, whose runtime types
+ * MyBatis consults). So its result is kept per text and parameter class when the tags bound nothing
+ * and the text names no binding ({@code _parameter}, {@code _databaseId}); any other execution is
+ * parsed as MyBatis would. The tags are still evaluated on every call, so the SQL is exactly what the
+ * stock driver produces. Registered in {@code config/persistence-defaults.yml}, so module tests run
+ * through it as the service does.
+ */
+public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
+
+  /** Texts kept per statement: dynamic SQL yields a handful; a statement that yields more parses the rest. */
+  static final int TEXTS_PER_STATEMENT = 256;
+
+  @Override
+  public SqlSource createSqlSource(Configuration configuration, XNode script, Class<?> parameterType) {
+    return new ScriptBuilder(configuration, script, parameterType).parseScriptNode();
+  }
+
+  /** The stock builder, whose dynamic statements get a {@link ParsedOnceSqlSource}. */
+  private static final class ScriptBuilder extends XMLScriptBuilder {
+
+    private final Configuration configuration;
+    private final XNode script;
+
+    ScriptBuilder(Configuration configuration, XNode script, Class<?> parameterType) {
+      super(configuration, script, parameterType);
+      this.configuration = configuration;
+      this.script = script;
+    }
+
+    @Override
+    public SqlSource parseScriptNode() {
+      SqlSource stock = super.parseScriptNode();
+      // The stock builder decides what is dynamic; its tree of tags is private, so it is built again
+      // (once, at start-up).
+      return stock instanceof DynamicSqlSource ? new ParsedOnceSqlSource(configuration, parseDynamicTags(script)) : stock;
+    }
+  }
+
+  /** {@link DynamicSqlSource#getBoundSql}, with the parse of a text kept when it can only come out the same. */
+  static final class ParsedOnceSqlSource implements SqlSource {
+
+    private final Configuration configuration;
+    private final SqlNode rootSqlNode;
+    private final Map<Key, Parsed> parsed = new ConcurrentHashMap<>();
+
+    ParsedOnceSqlSource(Configuration configuration, SqlNode rootSqlNode) {
+      this.configuration = configuration;
+      this.rootSqlNode = rootSqlNode;
+    }
+
+    @Override
+    public BoundSql getBoundSql(Object parameterObject) {
+      DynamicContext context = new DynamicContext(configuration, parameterObject);
+      rootSqlNode.apply(context);
+      String text = context.getSql();
+      Class<?> parameterType = parameterObject == null ? Object.class : parameterObject.getClass();
+      Map<String, Object> bindings = context.getBindings();
+      Parsed one = null;
+      Key key = null;
+      if (reusable(text, bindings)) {
+        key = new Key(text, parameterType);
+        one = parsed.get(key);
+      }
+      if (one == null) {
+        BoundSql fresh = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
+        one = new Parsed(fresh.getSql(), List.copyOf(fresh.getParameterMappings()));
+        if (key != null && parsed.size() < TEXTS_PER_STATEMENT) {
+          parsed.putIfAbsent(key, one);
+        }
+      }
+      // A list of its own per execution: a plugin that edits it must not edit the kept one.
+      BoundSql boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
+      bindings.forEach(boundSql::setAdditionalParameter);
+      return boundSql;
+    }
+
+    /** Only the two bindings every context has, and no parameter that reads them (typed by their values). */
+    private static boolean reusable(String text, Map<String, Object> bindings) {
+      return bindings.size() == 2 && bindings.containsKey(DynamicContext.PARAMETER_OBJECT_KEY)
+          && bindings.containsKey(DynamicContext.DATABASE_ID_KEY)
+          && !text.contains(DynamicContext.PARAMETER_OBJECT_KEY) && !text.contains(DynamicContext.DATABASE_ID_KEY);
+    }
+
+    int textsKept() {
+      return parsed.size();
+    }
+  }
+
+  private record Key(String text, Class<?> parameterType) {
+  }
+
+  /** The SQL with its {@code ?}s and what each binds. */
+  private record Parsed(String sql, List<ParameterMapping> mappings) {
+  }
+}

@@ -1,0 +1,142 @@
+package dev.inkwell.query.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.scripting.LanguageDriver;
+import org.apache.ibatis.scripting.defaults.RawSqlSource;
+import org.apache.ibatis.scripting.xmltags.XMLLanguageDriver;
+import org.apache.ibatis.session.Configuration;
+import org.junit.jupiter.api.Test;
+
+import dev.inkwell.query.sql.ParsedOnceLanguageDriver.ParsedOnceSqlSource;
+
+/**
+ * The driver binds exactly what MyBatis's own binds, and keeps a parse only where it cannot differ.
+ * No database: these compare the SQL and parameter mappings MyBatis would send; every module's and the
+ * service's tests run their statements on PostgreSQL through this driver (persistence-defaults.yml).
+ */
+class ParsedOnceLanguageDriverTest {
+
+  private final Configuration stock = configuration(XMLLanguageDriver.class);
+  private final Configuration parsedOnce = configuration(ParsedOnceLanguageDriver.class);
+
+  @Test
+  void aDynamicStatementBindsWhatTheStockDriverBindsAndParsesEachTextOnce() {
+    List<Map<String, Object>> params = List.of(
+        row("a@x.org", "A", 30, Map.of("k", 1)),
+        row("b@x.org", "B", 40, null),
+        row("c@x.org", "C", null, Map.of()),
+        row("d@x.org", "D", null, null));
+    for (Map<String, Object> p : params) {
+      assertSameBinding("insert", p);
+    }
+    // Two texts: with an age, and with DEFAULT for it.
+    assertThat(kept("insert")).isEqualTo(2);
+    BoundSql withDefault = bound(parsedOnce, "insert", params.get(3));
+    assertThat(withDefault.getSql()).contains("DEFAULT");
+    assertThat(withDefault.getParameterMappings()).extracting(ParameterMapping::getProperty)
+        .containsExactly("row.email", "row.name", "row.metadata");
+  }
+
+  @Test
+  void anInlineTypeHandlerIsBuiltOnceNotPerExecution() {
+    ParameterMapping first = bound(parsedOnce, "insert", row("a@x.org", "A", 1, null)).getParameterMappings().get(3);
+    ParameterMapping second = bound(parsedOnce, "insert", row("b@x.org", "B", 2, null)).getParameterMappings().get(3);
+    assertThat(first.getTypeHandler()).isInstanceOf(JsonbTypeHandler.class).isSameAs(second.getTypeHandler());
+    // The stock driver builds a new one for every execution.
+    assertThat(bound(stock, "insert", row("a@x.org", "A", 1, null)).getParameterMappings().get(3).getTypeHandler())
+        .isNotSameAs(bound(stock, "insert", row("b@x.org", "B", 2, null)).getParameterMappings().get(3).getTypeHandler());
+  }
+
+  @Test
+  void foreachItemsAreTypedByTheirValuesSoTheirParseIsNeverKept() {
+    assertSameBinding("byIds", Map.of("ids", List.of(1, 2)));
+    assertSameBinding("byIds", Map.of("ids", List.of("1", "2")));
+    assertThat(bound(parsedOnce, "byIds", Map.of("ids", List.of("1", "2"))).getParameterMappings())
+        .extracting(ParameterMapping::getJavaType).containsExactly(String.class, String.class);
+    assertThat(kept("byIds")).isZero();
+  }
+
+  @Test
+  void aParameterReadThroughUnderscoreParameterIsTypedByItsValueSoItsParseIsNeverKept() {
+    assertSameBinding("byScalar", "Ann");
+    assertSameBinding("byScalar", 7);
+    assertThat(bound(parsedOnce, "byScalar", 7).getParameterMappings().get(0).getJavaType()).isEqualTo(Integer.class);
+    assertThat(kept("byScalar")).isZero();
+  }
+
+  @Test
+  void eachSubstitutedIdentifierIsItsOwnText() {
+    Map<String, Object> byName = new HashMap<>(Map.of("minAge", 18, "column", "name"));
+    Map<String, Object> byAge = new HashMap<>(Map.of("minAge", 18, "column", "age"));
+    assertSameBinding("orderedBy", byName);
+    assertSameBinding("orderedBy", byAge);
+    assertThat(bound(parsedOnce, "orderedBy", byAge).getSql()).endsWith("ORDER BY age");
+    assertThat(kept("orderedBy")).isEqualTo(2);
+  }
+
+  @Test
+  void aPluginEditingTheMappingsOfOneExecutionDoesNotEditTheNext() {
+    Map<String, Object> p = row("a@x.org", "A", 1, null);
+    bound(parsedOnce, "insert", p).getParameterMappings().clear();
+    assertThat(bound(parsedOnce, "insert", p).getParameterMappings()).hasSize(4);
+  }
+
+  @Test
+  void aStatementWithoutTagsStaysMyBatissRawSqlSource() {
+    assertThat(parsedOnce.getMappedStatement("parsedOnce.staticOne").getSqlSource()).isInstanceOf(RawSqlSource.class);
+  }
+
+  private void assertSameBinding(String id, Object parameter) {
+    BoundSql expected = bound(stock, id, parameter);
+    BoundSql actual = bound(parsedOnce, id, parameter);
+    assertThat(actual.getSql()).isEqualTo(expected.getSql());
+    assertThat(describe(actual.getParameterMappings())).isEqualTo(describe(expected.getParameterMappings()));
+    assertThat(actual.getAdditionalParameters()).isEqualTo(expected.getAdditionalParameters());
+  }
+
+  /** What decides how a parameter is bound: its property, Java type, JDBC type and handler class. */
+  private static List<String> describe(List<ParameterMapping> mappings) {
+    return mappings.stream()
+        .map(m -> m.getProperty() + " " + m.getJavaType().getName() + " " + m.getJdbcType() + " "
+            + m.getTypeHandler().getClass().getName() + " " + m.getMode())
+        .toList();
+  }
+
+  private static BoundSql bound(Configuration configuration, String id, Object parameter) {
+    return configuration.getMappedStatement("parsedOnce." + id).getBoundSql(parameter);
+  }
+
+  private int kept(String id) {
+    return ((ParsedOnceSqlSource) parsedOnce.getMappedStatement("parsedOnce." + id).getSqlSource()).textsKept();
+  }
+
+  private static Map<String, Object> row(String email, String name, Integer age, Map<String, Object> metadata) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("email", email);
+    row.put("name", name);
+    row.put("age", age);
+    row.put("metadata", metadata);
+    return Map.of("row", row);
+  }
+
+  private static Configuration configuration(Class<? extends LanguageDriver> driver) {
+    Configuration configuration = new Configuration();
+    configuration.setDefaultScriptingLanguage(driver);
+    String resource = "parsed-once/Statements.xml";
+    try (InputStream in = ParsedOnceLanguageDriverTest.class.getClassLoader().getResourceAsStream(resource)) {
+      new XMLMapperBuilder(in, configuration, resource, configuration.getSqlFragments()).parse();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return configuration;
+  }
+}
