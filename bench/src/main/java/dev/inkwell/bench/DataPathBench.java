@@ -15,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -148,7 +145,7 @@ class DataPathBench {
       w.put("W8_vector_knn", vectorKnn(20_000 / scale, 2_000 / scale));
     }
     if (wanted("W9")) {
-      w.put("W9_concurrent_reads", concurrentReads(20_000 / scale, 50_000 / scale));
+      w.put("W9_concurrent_reads", concurrentReads(100_000 / scale, 50_000 / scale));
     }
     if (w.containsKey("W2_bulkCreate") && w.containsKey("W5_nested_include")) {
       report.put("expectations", expectations(w));
@@ -532,14 +529,14 @@ class DataPathBench {
     int original = pool.getMaximumPoolSize();
     for (int size : new int[] {5, 16}) {
       pool.getHikariConfigMXBean().setMaximumPoolSize(size);
-      Map<String, Object> inkwell = concurrently(n, i -> users.get(ids[i]));
-      Map<String, Object> plain = concurrently(n, i -> {
+      List<Map<String, Object>> both = Measure.alternatingConcurrently(n, 32, i -> users.get(ids[i]), i -> {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setInt(1, ids[i]);
           readUsers(ps).get(0);
         }
-      });
-      Map<String, Object> one = compare(List.of(inkwell, plain));
+      }, "opsPerSecond");
+      Map<String, Object> inkwell = both.get(0);
+      Map<String, Object> one = compare(both);
       // As many pgbench clients as the pool has connections: the sessions the database serves at once.
       pgbenchFloor(one, inkwell, "\\set id random(" + minId + ", " + (minId + existing - 1) + ")\n" + sql.replace("?", ":id") + ";\n",
           n / size, size);
@@ -561,30 +558,6 @@ class DataPathBench {
 
   private long statementsSoFar() {
     return meters.find("inkwell.mapper.statement").timers().stream().mapToLong(t -> t.count()).sum();
-  }
-
-  private Map<String, Object> concurrently(int n, Measure.Op op) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(32);
-    long[] nanos = new long[n];
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        futures.add(threads.submit(() -> {
-          long one = System.nanoTime();
-          op.run(index);
-          nanos[index] = System.nanoTime() - one;
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      return Measure.figures(n, System.nanoTime() - start, nanos, "opsPerSecond");
-    } finally {
-      threads.shutdownNow();
-    }
   }
 
   /** [Inkwell, JDBC] and Inkwell's time over the JDBC baseline's (1.0 = as fast; above 1 = slower). */

@@ -2,10 +2,14 @@ package dev.inkwell.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Times a run of operations: ops/s, total ms, p50 and p99 of the per-operation latencies. */
 final class Measure {
@@ -21,54 +25,119 @@ final class Measure {
   }
 
   /**
+   * Untimed calls of each path before it is measured, so that the JIT has compiled the deep stack of
+   * the service's path as it has in a running service: with the earlier 1,000, the first workload (W1)
+   * measured a service still partly interpreted (client CPU per create 85-113 µs, after 10,000 calls
+   * 42-46). Heavy calls stop sooner ({@link #WARMUP_NANOS}): their inner code runs many times per call.
+   */
+  static final int WARMUP_CALLS = Integer.getInteger("bench.warmup", 10_000);
+  static final long WARMUP_NANOS = 6_000_000_000L;
+
+  /**
+   * Rounds each path's operations are split into, run A, B, A, B, ...: a slower spell of the machine
+   * (autovacuum, a checkpoint, a busy neighbour) falls on both paths, not on one.
+   */
+  static final int ROUNDS = 10;
+
+  /**
    * Both paths over the same {@code count} operations, after an untimed warm-up of both, in
-   * alternating halves (A, B, A, B), so that neither is measured only while the server is busier
-   * (autovacuum, checkpoints) or the tables are larger: [A, B]. Operations that write must make their
-   * own unique keys: warm-up calls repeat indexes.
+   * alternating rounds (A, B, A, B, ...): [A, B]. Operations that write must make their own unique
+   * keys: warm-up calls repeat indexes.
    */
   static List<Map<String, Object>> alternating(int count, Op a, Op b, String rateName) throws Exception {
-    // Warm-up, untimed: the JIT compiles each path's code before it is measured.
-    int warmup = Math.max(1, Math.min(count, count >= 1_000 ? 1_000 : count / 4));
-    for (int i = 0; i < warmup; i++) {
-      a.run(i);
-      b.run(i);
+    int warmup = count >= 1_000 ? WARMUP_CALLS : Math.max(1, count / 4);
+    long deadline = System.nanoTime() + WARMUP_NANOS;
+    for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) {
+      a.run(i % count);
+      b.run(i % count);
     }
-    int half = count / 2;
     long[] nanosA = new long[count];
     long[] nanosB = new long[count];
-    long totalA = 0;
-    long totalB = 0;
-    long cpuA = 0;
-    long cpuB = 0;
-    for (int round = 0; round < 2; round++) {
-      int from = round * half;
-      int to = round == 0 ? half : count;
-      long cpu = THREADS.getCurrentThreadCpuTime();
-      long start = System.nanoTime();
-      for (int i = from; i < to; i++) {
-        long one = System.nanoTime();
-        a.run(i);
-        nanosA[i] = System.nanoTime() - one;
-      }
-      totalA += System.nanoTime() - start;
-      cpuA += THREADS.getCurrentThreadCpuTime() - cpu;
-      cpu = THREADS.getCurrentThreadCpuTime();
-      start = System.nanoTime();
-      for (int i = from; i < to; i++) {
-        long one = System.nanoTime();
-        b.run(i);
-        nanosB[i] = System.nanoTime() - one;
-      }
-      totalB += System.nanoTime() - start;
-      cpuB += THREADS.getCurrentThreadCpuTime() - cpu;
+    long[] totals = new long[4];
+    int rounds = Math.min(ROUNDS, count);
+    for (int round = 0; round < rounds; round++) {
+      int from = count * round / rounds;
+      int to = count * (round + 1) / rounds;
+      timeInline(a, from, to, nanosA, totals, 0);
+      timeInline(b, from, to, nanosB, totals, 2);
     }
-    Map<String, Object> figuresA = figures(count, totalA, nanosA, rateName);
-    Map<String, Object> figuresB = figures(count, totalB, nanosB, rateName);
+    Map<String, Object> figuresA = figures(count, totals[0], nanosA, rateName);
+    Map<String, Object> figuresB = figures(count, totals[2], nanosB, rateName);
     // The caller's own CPU per operation: what each path costs the service, apart from the
     // database's time and the machine's noise, which move the rates between runs.
-    figuresA.put("clientCpuUsPerOp", round(cpuA / 1e3 / count, 1));
-    figuresB.put("clientCpuUsPerOp", round(cpuB / 1e3 / count, 1));
+    figuresA.put("clientCpuUsPerOp", round(totals[1] / 1e3 / count, 1));
+    figuresB.put("clientCpuUsPerOp", round(totals[3] / 1e3 / count, 1));
     return List.of(figuresA, figuresB);
+  }
+
+  /** Operations {@code from} to {@code to} on this thread; wall and CPU nanoseconds added to totals[at], totals[at + 1]. */
+  private static void timeInline(Op op, int from, int to, long[] nanos, long[] totals, int at) throws Exception {
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    for (int i = from; i < to; i++) {
+      long one = System.nanoTime();
+      op.run(i);
+      nanos[i] = System.nanoTime() - one;
+    }
+    totals[at] += System.nanoTime() - start;
+    totals[at + 1] += THREADS.getCurrentThreadCpuTime() - cpu;
+  }
+
+  /**
+   * As {@link #alternating}, with {@code inFlight} operations at once from as many threads (the
+   * warm-up also fills the pool to its size). Latencies are each operation's own, from its start on a
+   * thread to its end (waits for a connection included).
+   */
+  static List<Map<String, Object>> alternatingConcurrently(int count, int inFlight, Op a, Op b, String rateName)
+      throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(inFlight);
+    try {
+      int warmup = Math.min(count, WARMUP_CALLS);
+      run(threads, 0, warmup, a, new long[count], new long[count]);
+      run(threads, 0, warmup, b, new long[count], new long[count]);
+      long[] nanosA = new long[count];
+      long[] nanosB = new long[count];
+      long[] cpuA = new long[count];
+      long[] cpuB = new long[count];
+      long totalA = 0;
+      long totalB = 0;
+      int rounds = Math.min(ROUNDS, count);
+      for (int round = 0; round < rounds; round++) {
+        int from = count * round / rounds;
+        int to = count * (round + 1) / rounds;
+        totalA += run(threads, from, to, a, nanosA, cpuA);
+        totalB += run(threads, from, to, b, nanosB, cpuB);
+      }
+      Map<String, Object> figuresA = figures(count, totalA, nanosA, rateName);
+      Map<String, Object> figuresB = figures(count, totalB, nanosB, rateName);
+      // CPU of the calling threads, waits for a connection included where HikariCP spins for one.
+      figuresA.put("clientCpuUsPerOp", round(Arrays.stream(cpuA).sum() / 1e3 / count, 1));
+      figuresB.put("clientCpuUsPerOp", round(Arrays.stream(cpuB).sum() / 1e3 / count, 1));
+      return List.of(figuresA, figuresB);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Operations {@code from} to {@code to} on the threads; their wall time in nanoseconds. */
+  private static long run(ExecutorService threads, int from, int to, Op op, long[] nanos, long[] cpu) throws Exception {
+    List<Future<?>> futures = new ArrayList<>(to - from);
+    long start = System.nanoTime();
+    for (int i = from; i < to; i++) {
+      int index = i;
+      futures.add(threads.submit(() -> {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long one = System.nanoTime();
+        op.run(index);
+        nanos[index] = System.nanoTime() - one;
+        cpu[index] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    return System.nanoTime() - start;
   }
 
   /** Batch figures as rows per second: {@code rows} rows written in all. */
