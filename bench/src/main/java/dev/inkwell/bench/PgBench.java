@@ -64,14 +64,27 @@ final class PgBench {
     return binary != null;
   }
 
+  /** Runs of pgbench per floor; the floor is the fastest, since the machine's noise only ever slows it. */
+  static final int RUNS = 3;
+
   /**
-   * Transactions per second of {@code transactions} runs of {@code script} per client, or null
-   * without pgbench; {@code options} (PGOPTIONS, may be null) are session settings for its connections.
+   * Transactions per second of {@code transactions} runs of {@code script} per client, the best of
+   * {@link #RUNS} (one run of a second or two moved by 40 % between runs here, at times below the JDBC
+   * path's rate), or null without pgbench; {@code options} (PGOPTIONS, may be null) are session settings
+   * for its connections.
    */
   Double tps(String script, int transactions, int clients, String options) throws Exception {
     if (binary == null) {
       return null;
     }
+    double best = 0;
+    for (int run = 0; run < RUNS; run++) {
+      best = Math.max(best, once(script, transactions, clients, options));
+    }
+    return best;
+  }
+
+  private double once(String script, int transactions, int clients, String options) throws Exception {
     Path file = Files.createTempFile("inkwell-pgbench", ".sql");
     try {
       Files.writeString(file, script, StandardCharsets.UTF_8);
