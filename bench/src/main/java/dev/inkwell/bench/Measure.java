@@ -27,8 +27,9 @@ final class Measure {
   /**
    * Untimed calls of each path before it is measured, so that the JIT has compiled the deep stack of
    * the service's path as it has in a running service: with the earlier 1,000, the first workload (W1)
-   * measured a service still partly interpreted (client CPU per create 85-113 µs, after 10,000 calls
-   * 42-46). Heavy calls stop sooner ({@link #WARMUP_NANOS}): their inner code runs many times per call.
+   * measured a service still partly interpreted (client CPU per create 85-113 µs; 43-48 when warm, in
+   * docs/benchmarks.md's table). Heavy calls stop sooner ({@link #WARMUP_NANOS}): their inner code runs
+   * many times per call.
    */
   static final int WARMUP_CALLS = Integer.getInteger("bench.warmup", 10_000);
   static final long WARMUP_NANOS = 6_000_000_000L;
