@@ -46,12 +46,10 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
   /** The stock builder, whose dynamic statements get a {@link ParsedOnceSqlSource}. */
   private static final class ScriptBuilder extends XMLScriptBuilder {
 
-    private final Configuration configuration;
     private final XNode script;
 
     ScriptBuilder(Configuration configuration, XNode script, Class<?> parameterType) {
       super(configuration, script, parameterType);
-      this.configuration = configuration;
       this.script = script;
     }
 
@@ -83,21 +81,18 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       String text = context.getSql();
       Class<?> parameterType = parameterObject == null ? Object.class : parameterObject.getClass();
       Map<String, Object> bindings = context.getBindings();
-      Parsed one = null;
-      Key key = null;
-      if (reusable(text, bindings)) {
-        key = new Key(text, parameterType);
-        one = parsed.get(key);
-      }
-      if (one == null) {
-        BoundSql fresh = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
-        one = new Parsed(fresh.getSql(), List.copyOf(fresh.getParameterMappings()));
+      Key key = reusable(text, bindings) ? new Key(text, parameterType) : null;
+      Parsed one = key == null ? null : parsed.get(key);
+      BoundSql boundSql;
+      if (one != null) {
+        // A list of its own per execution: a plugin that edits it must not edit the kept one.
+        boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
+      } else {
+        boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
         if (key != null && parsed.size() < TEXTS_PER_STATEMENT) {
-          parsed.putIfAbsent(key, one);
+          parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
         }
       }
-      // A list of its own per execution: a plugin that edits it must not edit the kept one.
-      BoundSql boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
       bindings.forEach(boundSql::setAdditionalParameter);
       return boundSql;
     }
