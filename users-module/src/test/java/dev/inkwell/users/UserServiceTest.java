@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import dev.inkwell.query.Paging;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.Stats;
+import dev.inkwell.query.sql.CachedConstructorObjectFactory;
 import dev.inkwell.query.testing.StatementCounter;
 import dev.inkwell.users.internal.UpsertCreatedFlag;
 import dev.inkwell.users.internal.UserMapper;
@@ -35,6 +37,8 @@ class UserServiceTest {
   JdbcClient jdbc;
   @Autowired
   StatementCounter statements;
+  @Autowired
+  SqlSessionFactory sessions;
 
   @BeforeEach
   void emptyTable() {
@@ -43,6 +47,14 @@ class UserServiceTest {
 
   private User alice() {
     return users.create(NewUser.of("alice@example.com", "Alice", 30).withMetadata(Map.of("role", "admin")));
+  }
+
+  /** Module tests build rows as the service does: a kept constructor per result type (query-support). */
+  @Test
+  void rowsAreBuiltByTheServicesObjectFactory() {
+    assertThat(sessions.getConfiguration().getObjectFactory()).isInstanceOf(CachedConstructorObjectFactory.class);
+    alice();
+    assertThat(users.findAll(FindOptions.all())).extracting(User::email).containsExactly("alice@example.com");
   }
 
   @Test

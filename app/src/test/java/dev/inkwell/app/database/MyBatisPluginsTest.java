@@ -20,6 +20,7 @@ import com.github.pagehelper.Page;
 import com.github.pagehelper.PageInterceptor;
 
 import dev.inkwell.app.observability.StatementObserver;
+import dev.inkwell.query.sql.CachedConstructorObjectFactory;
 import dev.inkwell.query.sql.ParsedOnceLanguageDriver;
 
 /**
@@ -60,6 +61,12 @@ class MyBatisPluginsTest {
     assertThat(sessions.getConfiguration().getDefaultScriptingLanguageInstance()).isInstanceOf(ParsedOnceLanguageDriver.class);
     assertThat(sessions.getConfiguration().getMappedStatement("dev.inkwell.users.internal.UserMapper.insert").getSqlSource())
         .isNotInstanceOf(DynamicSqlSource.class);
+  }
+
+  /** Rows are built through a kept constructor per result type (query-support's auto-configuration). */
+  @Test
+  void resultObjectsComeFromTheCachedConstructorFactory() {
+    assertThat(sessions.getConfiguration().getObjectFactory()).isInstanceOf(CachedConstructorObjectFactory.class);
   }
 
   /** A query with row bounds is PageHelper's to page, as through its own plugin: limited, and counted. */

@@ -1,0 +1,22 @@
+package dev.inkwell.query.sql;
+
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.mybatis.spring.boot.autoconfigure.ConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * How MyBatis builds result objects, wherever MyBatis is configured: the service, and every module's
+ * {@code @MybatisTest} (listed for that slice too, in META-INF/spring), so tests map rows as
+ * production does. MyBatis's Spring Boot properties have no object-factory key, hence a customizer.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SqlSessionFactory.class)
+public class MyBatisMappingAutoConfiguration {
+
+  @Bean
+  ConfigurationCustomizer cachedConstructorObjectFactory() {
+    return configuration -> configuration.setObjectFactory(new CachedConstructorObjectFactory());
+  }
+}
