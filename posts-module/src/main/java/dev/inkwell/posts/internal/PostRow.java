@@ -25,16 +25,24 @@ public class PostRow {
   private Integer[] tagIds;
   private String[] tagNames;
 
+  /** For a statement that selects only a post's id and tags (tagsOfPost). */
   public PostRow() {
   }
 
+  /** The post's columns, as the "post" result map reads them. */
+  public PostRow(Integer id, String title, String content, Boolean published, Integer authorId,
+      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    this.id = id;
+    this.title = title;
+    this.content = content;
+    this.published = published;
+    this.authorId = authorId;
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+  }
+
   public static PostRow of(NewPost post) {
-    PostRow row = new PostRow();
-    row.title = post.title();
-    row.content = post.content();
-    row.published = post.published();
-    row.authorId = post.authorId();
-    return row;
+    return new PostRow(null, post.title(), post.content(), post.published(), post.authorId(), null, null);
   }
 
   /** The API post; {@code withTags} turns "no tag rows" into an empty list instead of "not included". */
@@ -55,48 +63,24 @@ public class PostRow {
     return title;
   }
 
-  public void setTitle(String title) {
-    this.title = title;
-  }
-
   public String getContent() {
     return content;
-  }
-
-  public void setContent(String content) {
-    this.content = content;
   }
 
   public Boolean getPublished() {
     return published;
   }
 
-  public void setPublished(Boolean published) {
-    this.published = published;
-  }
-
   public Integer getAuthorId() {
     return authorId;
-  }
-
-  public void setAuthorId(Integer authorId) {
-    this.authorId = authorId;
   }
 
   public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
-  public void setCreatedAt(OffsetDateTime createdAt) {
-    this.createdAt = createdAt;
-  }
-
   public OffsetDateTime getUpdatedAt() {
     return updatedAt;
-  }
-
-  public void setUpdatedAt(OffsetDateTime updatedAt) {
-    this.updatedAt = updatedAt;
   }
 
   public User getAuthor() {
