@@ -257,7 +257,7 @@ public class UserService {
    */
   public UpsertResult upsert(NewUser user) {
     if (createdFlag.supported()) {
-      return mapper.upsertReportingInsert(UserRow.of(user));
+      return mapper.upsertReportingInsert(UserRow.of(user)).toResult();
     }
     return new UpsertResult(mapper.upsert(UserRow.of(user)), null);
   }

@@ -11,7 +11,6 @@ import dev.inkwell.query.sql.IdBounds;
 import dev.inkwell.query.sql.SqlAggregation;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
-import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
 import dev.inkwell.users.UserChanges;
 
@@ -41,7 +40,7 @@ public interface UserMapper {
   List<User> insertAll(@Param("batch") UserBatch batch);
 
   /** Upsert by email, reporting insert or update through {@code xmax}: only where {@link UpsertCreatedFlag} saw it work. */
-  UpsertResult upsertReportingInsert(@Param("row") UserRow row);
+  UpsertedRow upsertReportingInsert(@Param("row") UserRow row);
 
   /** {@code merge}: DO UPDATE, else DO NOTHING; {@code flag}: report created through xmax (else null). */
   List<UpsertedKey> upsertAll(@Param("batch") UserBatch batch, @Param("merge") boolean merge, @Param("flag") boolean flag);

@@ -76,8 +76,8 @@ class UserMapperTest {
   @Test
   void theUpsertSaysInsertedThenUpdated() {
     UserRow row = UserRow.of(NewUser.of("upsert@mapper.test", "First", 1));
-    UpsertResult inserted = mapper.upsertReportingInsert(row);
-    UpsertResult updated = mapper.upsertReportingInsert(UserRow.of(NewUser.of("upsert@mapper.test", "Second", 2)));
+    UpsertResult inserted = mapper.upsertReportingInsert(row).toResult();
+    UpsertResult updated = mapper.upsertReportingInsert(UserRow.of(NewUser.of("upsert@mapper.test", "Second", 2))).toResult();
 
     assertThat(inserted.created()).isTrue();
     assertThat(updated.created()).isFalse();
