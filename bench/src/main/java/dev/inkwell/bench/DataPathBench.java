@@ -22,6 +22,8 @@ import com.pgvector.PGvector;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.reflection.factory.DefaultObjectFactory;
+import org.apache.ibatis.reflection.factory.ObjectFactory;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,6 +121,7 @@ class DataPathBench {
     report.put("seed", SEED);
     report.put("pool", Map.of("maximumPoolSize", pool.getMaximumPoolSize()));
     report.put("pgbench", pgbench.available() ? "-M " + pgbench.mode() + ", clients as the workload" : "not installed");
+    report.put("rowObjects", rowObjects(quick ? 100_000 : 2_000_000));
     Map<String, Object> w = new LinkedHashMap<>();
     report.put("workloads", w);
     reset();
@@ -151,6 +154,32 @@ class DataPathBench {
       report.put("expectations", expectations(w));
     }
     return report;
+  }
+
+  /**
+   * What building one result object costs MyBatis: a {@link User} through its ten-argument
+   * constructor, as the "user" result map builds every row, by MyBatis's {@link DefaultObjectFactory}
+   * and by the factory the service configures. No database: nanoseconds per object, after a warm-up.
+   */
+  private Map<String, Object> rowObjects(int count) {
+    List<Class<?>> types = List.of(Integer.class, String.class, String.class, Integer.class, Boolean.class, String.class,
+        Map.class, String.class, OffsetDateTime.class, OffsetDateTime.class);
+    List<Object> args = java.util.Arrays.asList(1, "a@x.org", "A", 30, true, null, null, null, OffsetDateTime.now(), OffsetDateTime.now());
+    Map<String, Object> result = new LinkedHashMap<>();
+    for (ObjectFactory factory : List.of(new DefaultObjectFactory(), mybatis.getConfiguration().getObjectFactory())) {
+      long sink = 0;
+      long nanos = 0;
+      for (int pass = 0; pass < 3; pass++) { // the first two: warm-up
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+          sink += factory.create(User.class, new ArrayList<>(types), args).hashCode();
+        }
+        nanos = System.nanoTime() - start;
+      }
+      check(sink != 42, "objects built"); // keeps the JIT from dropping the loop
+      result.put(factory.getClass().getSimpleName() + "NsPerObject", Measure.round((double) nanos / count, 1));
+    }
+    return result;
   }
 
   // ------------------------------------------------------------------ workloads
@@ -572,6 +601,10 @@ class DataPathBench {
     result.put("inkwell", both.get(0));
     result.put("jdbc", both.get(1));
     result.put("ratio", Measure.round((Double) both.get(0).get("totalMs") / (Double) both.get(1).get("totalMs"), 3));
+    Double median = Measure.medianRoundRatio(both.get(0), both.get(1));
+    if (median != null) {
+      result.put("ratioMedianOfRounds", median);
+    }
     return result;
   }
 

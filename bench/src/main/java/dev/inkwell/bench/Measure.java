@@ -56,14 +56,18 @@ final class Measure {
     long[] nanosB = new long[count];
     long[] totals = new long[4];
     int rounds = Math.min(ROUNDS, count);
+    long[] roundsA = new long[rounds];
+    long[] roundsB = new long[rounds];
     for (int round = 0; round < rounds; round++) {
       int from = count * round / rounds;
       int to = count * (round + 1) / rounds;
-      timeInline(a, from, to, nanosA, totals, 0);
-      timeInline(b, from, to, nanosB, totals, 2);
+      roundsA[round] = timeInline(a, from, to, nanosA, totals, 0);
+      roundsB[round] = timeInline(b, from, to, nanosB, totals, 2);
     }
     Map<String, Object> figuresA = figures(count, totals[0], nanosA, rateName);
     Map<String, Object> figuresB = figures(count, totals[2], nanosB, rateName);
+    figuresA.put("roundsMs", millis(roundsA));
+    figuresB.put("roundsMs", millis(roundsB));
     // The caller's own CPU per operation: what each path costs the service, apart from the
     // database's time and the machine's noise, which move the rates between runs.
     figuresA.put("clientCpuUsPerOp", round(totals[1] / 1e3 / count, 1));
@@ -71,8 +75,8 @@ final class Measure {
     return List.of(figuresA, figuresB);
   }
 
-  /** Operations {@code from} to {@code to} on this thread; wall and CPU nanoseconds added to totals[at], totals[at + 1]. */
-  private static void timeInline(Op op, int from, int to, long[] nanos, long[] totals, int at) throws Exception {
+  /** Operations {@code from} to {@code to} on this thread; wall and CPU nanoseconds added to totals[at], totals[at + 1]; the wall time returned. */
+  private static long timeInline(Op op, int from, int to, long[] nanos, long[] totals, int at) throws Exception {
     long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     for (int i = from; i < to; i++) {
@@ -80,8 +84,10 @@ final class Measure {
       op.run(i);
       nanos[i] = System.nanoTime() - one;
     }
-    totals[at] += System.nanoTime() - start;
+    long wall = System.nanoTime() - start;
+    totals[at] += wall;
     totals[at + 1] += THREADS.getCurrentThreadCpuTime() - cpu;
+    return wall;
   }
 
   /**
@@ -100,17 +106,19 @@ final class Measure {
       long[] nanosB = new long[count];
       long[] cpuA = new long[count];
       long[] cpuB = new long[count];
-      long totalA = 0;
-      long totalB = 0;
       int rounds = Math.min(ROUNDS, count);
+      long[] roundsA = new long[rounds];
+      long[] roundsB = new long[rounds];
       for (int round = 0; round < rounds; round++) {
         int from = count * round / rounds;
         int to = count * (round + 1) / rounds;
-        totalA += run(threads, from, to, a, nanosA, cpuA);
-        totalB += run(threads, from, to, b, nanosB, cpuB);
+        roundsA[round] = run(threads, from, to, a, nanosA, cpuA);
+        roundsB[round] = run(threads, from, to, b, nanosB, cpuB);
       }
-      Map<String, Object> figuresA = figures(count, totalA, nanosA, rateName);
-      Map<String, Object> figuresB = figures(count, totalB, nanosB, rateName);
+      Map<String, Object> figuresA = figures(count, Arrays.stream(roundsA).sum(), nanosA, rateName);
+      Map<String, Object> figuresB = figures(count, Arrays.stream(roundsB).sum(), nanosB, rateName);
+      figuresA.put("roundsMs", millis(roundsA));
+      figuresB.put("roundsMs", millis(roundsB));
       // CPU of the calling threads, waits for a connection included where HikariCP spins for one.
       figuresA.put("clientCpuUsPerOp", round(Arrays.stream(cpuA).sum() / 1e3 / count, 1));
       figuresB.put("clientCpuUsPerOp", round(Arrays.stream(cpuB).sum() / 1e3 / count, 1));
@@ -152,7 +160,35 @@ final class Measure {
     if (figures.containsKey("clientCpuUsPerOp")) {
       result.put("clientCpuUsPerBatch", figures.get("clientCpuUsPerOp"));
     }
+    if (figures.containsKey("roundsMs")) {
+      result.put("roundsMs", figures.get("roundsMs"));
+    }
     return result;
+  }
+
+  /**
+   * The median over rounds of A's time over B's in the same round: the ratio with the rounds a busy
+   * spell of this shared machine fell on (on either path) counted once, not by their weight in the
+   * total; null without rounds.
+   */
+  @SuppressWarnings("unchecked")
+  static Double medianRoundRatio(Map<String, Object> a, Map<String, Object> b) {
+    List<Double> roundsA = (List<Double>) a.get("roundsMs");
+    List<Double> roundsB = (List<Double>) b.get("roundsMs");
+    if (roundsA == null || roundsB == null || roundsA.size() != roundsB.size() || roundsA.isEmpty()) {
+      return null;
+    }
+    double[] ratios = new double[roundsA.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = roundsA.get(i) / roundsB.get(i);
+    }
+    Arrays.sort(ratios);
+    int mid = ratios.length / 2;
+    return round(ratios.length % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2, 3);
+  }
+
+  private static List<Double> millis(long[] nanos) {
+    return Arrays.stream(nanos).mapToObj(n -> round(n / 1e6, 2)).toList();
   }
 
   static Map<String, Object> figures(int count, long totalNanos, long[] nanos, String rateName) {
