@@ -12,13 +12,13 @@ import org.apache.ibatis.reflection.factory.DefaultObjectFactory;
  * MyBatis's object factory, except that the constructor it finds for a result type and its argument
  * types is kept instead of looked up again for every row.
  *
- * <p>Every row a {@code <constructor>} result map builds (each user, post and tag record here)
- * goes through {@link DefaultObjectFactory}, which calls {@code Class.getDeclaredConstructor} for it:
- * a search, a copy of the constructor and a caller check, some 0.8 µs against 0.02 µs for the call
- * through a kept constructor (docs/benchmarks.md), 0.8 ms of a 1,000-row {@code RETURNING}. The first
- * call of each signature is MyBatis's own, with its interface defaults ({@code List} builds an
- * {@code ArrayList}), access rules and errors; a failing constructor is handed to it again for its
- * error. Installed by {@link MyBatisMappingAutoConfiguration}.
+ * <p>Every object a {@code <constructor>} result map builds (each user, post and tag row here) goes
+ * through {@link DefaultObjectFactory}, which calls {@code Class.getDeclaredConstructor} for it: a
+ * search, a copy of the constructor and a caller check, 0.55-0.95 µs per object against 0.05 µs
+ * through a kept constructor (docs/benchmarks.md, the data report's rowObjects), up to 0.9 ms of a
+ * 1,000-row {@code RETURNING}. The first call of each signature is MyBatis's own, with its interface
+ * defaults ({@code List} builds an {@code ArrayList}), access rules and errors; a failing constructor
+ * is handed to it again for its error. Installed by {@link MyBatisMappingAutoConfiguration}.
  */
 public class CachedConstructorObjectFactory extends DefaultObjectFactory {
 
