@@ -54,30 +54,40 @@ final class Measure {
     }
     long[] nanosA = new long[count];
     long[] nanosB = new long[count];
-    long[] totals = new long[4];
-    int rounds = Math.min(ROUNDS, count);
-    long[] roundsA = new long[rounds];
-    long[] roundsB = new long[rounds];
-    for (int round = 0; round < rounds; round++) {
-      int from = count * round / rounds;
-      int to = count * (round + 1) / rounds;
-      roundsA[round] = timeInline(a, from, to, nanosA, totals, 0);
-      roundsB[round] = timeInline(b, from, to, nanosB, totals, 2);
-    }
-    Map<String, Object> figuresA = figures(count, totals[0], nanosA, rateName);
-    Map<String, Object> figuresB = figures(count, totals[2], nanosB, rateName);
-    figuresA.put("roundsMs", millis(roundsA));
-    figuresB.put("roundsMs", millis(roundsB));
+    long[] cpu = new long[2];
+    long[][] rounds = inRounds(count, (from, to) -> timeInline(a, from, to, nanosA, cpu, 0),
+        (from, to) -> timeInline(b, from, to, nanosB, cpu, 1));
+    Map<String, Object> figuresA = figures(count, rounds[0], nanosA, rateName);
+    Map<String, Object> figuresB = figures(count, rounds[1], nanosB, rateName);
     // The caller's own CPU per operation: what each path costs the service, apart from the
     // database's time and the machine's noise, which move the rates between runs.
-    figuresA.put("clientCpuUsPerOp", round(totals[1] / 1e3 / count, 1));
-    figuresB.put("clientCpuUsPerOp", round(totals[3] / 1e3 / count, 1));
+    figuresA.put("clientCpuUsPerOp", round(cpu[0] / 1e3 / count, 1));
+    figuresB.put("clientCpuUsPerOp", round(cpu[1] / 1e3 / count, 1));
     return List.of(figuresA, figuresB);
   }
 
-  /** Operations {@code from} to {@code to} on this thread; wall and CPU nanoseconds added to totals[at], totals[at + 1]; the wall time returned. */
-  private static long timeInline(Op op, int from, int to, long[] nanos, long[] totals, int at) throws Exception {
-    long cpu = THREADS.getCurrentThreadCpuTime();
+  /** The wall time of one path over operations {@code from} to {@code to}. */
+  @FunctionalInterface
+  private interface Segment {
+    long time(int from, int to) throws Exception;
+  }
+
+  /** Both paths over {@code count} operations in alternating rounds: each one's wall time per round, [A, B]. */
+  private static long[][] inRounds(int count, Segment a, Segment b) throws Exception {
+    int rounds = Math.min(ROUNDS, count);
+    long[][] times = new long[2][rounds];
+    for (int round = 0; round < rounds; round++) {
+      int from = count * round / rounds;
+      int to = count * (round + 1) / rounds;
+      times[0][round] = a.time(from, to);
+      times[1][round] = b.time(from, to);
+    }
+    return times;
+  }
+
+  /** Operations {@code from} to {@code to} on this thread: their wall time, their CPU time added to cpu[at]. */
+  private static long timeInline(Op op, int from, int to, long[] nanos, long[] cpu, int at) throws Exception {
+    long cpuBefore = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     for (int i = from; i < to; i++) {
       long one = System.nanoTime();
@@ -85,8 +95,7 @@ final class Measure {
       nanos[i] = System.nanoTime() - one;
     }
     long wall = System.nanoTime() - start;
-    totals[at] += wall;
-    totals[at + 1] += THREADS.getCurrentThreadCpuTime() - cpu;
+    cpu[at] += THREADS.getCurrentThreadCpuTime() - cpuBefore;
     return wall;
   }
 
@@ -106,19 +115,10 @@ final class Measure {
       long[] nanosB = new long[count];
       long[] cpuA = new long[count];
       long[] cpuB = new long[count];
-      int rounds = Math.min(ROUNDS, count);
-      long[] roundsA = new long[rounds];
-      long[] roundsB = new long[rounds];
-      for (int round = 0; round < rounds; round++) {
-        int from = count * round / rounds;
-        int to = count * (round + 1) / rounds;
-        roundsA[round] = run(threads, from, to, a, nanosA, cpuA);
-        roundsB[round] = run(threads, from, to, b, nanosB, cpuB);
-      }
-      Map<String, Object> figuresA = figures(count, Arrays.stream(roundsA).sum(), nanosA, rateName);
-      Map<String, Object> figuresB = figures(count, Arrays.stream(roundsB).sum(), nanosB, rateName);
-      figuresA.put("roundsMs", millis(roundsA));
-      figuresB.put("roundsMs", millis(roundsB));
+      long[][] rounds = inRounds(count, (from, to) -> run(threads, from, to, a, nanosA, cpuA),
+          (from, to) -> run(threads, from, to, b, nanosB, cpuB));
+      Map<String, Object> figuresA = figures(count, rounds[0], nanosA, rateName);
+      Map<String, Object> figuresB = figures(count, rounds[1], nanosB, rateName);
       // CPU of the calling threads, waits for a connection included where HikariCP spins for one.
       figuresA.put("clientCpuUsPerOp", round(Arrays.stream(cpuA).sum() / 1e3 / count, 1));
       figuresB.put("clientCpuUsPerOp", round(Arrays.stream(cpuB).sum() / 1e3 / count, 1));
@@ -187,8 +187,11 @@ final class Measure {
     return round(ratios.length % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2, 3);
   }
 
-  private static List<Double> millis(long[] nanos) {
-    return Arrays.stream(nanos).mapToObj(n -> round(n / 1e6, 2)).toList();
+  /** As below, over rounds: their total, and each round's time ({@code roundsMs}). */
+  private static Map<String, Object> figures(int count, long[] rounds, long[] nanos, String rateName) {
+    Map<String, Object> figures = figures(count, Arrays.stream(rounds).sum(), nanos, rateName);
+    figures.put("roundsMs", Arrays.stream(rounds).mapToObj(n -> round(n / 1e6, 2)).toList());
+    return figures;
   }
 
   static Map<String, Object> figures(int count, long totalNanos, long[] nanos, String rateName) {
