@@ -147,6 +147,30 @@ class PostSearchServiceTest {
     assertThat(search.backlog()).isZero();
   }
 
+  /**
+   * A claim takes at most its batch whatever plan PostgreSQL picks. With the batch (LIMIT ... FOR
+   * UPDATE SKIP LOCKED) as an IN subquery, a nested loop that ran it again for each outbox row, as
+   * here with materialization off, claimed every waiting post: each run skipped the rows the UPDATE
+   * had just written and took the next ones.
+   */
+  @Test
+  void aClaimTakesAtMostItsBatchWhateverThePlan() {
+    Fixtures db = new Fixtures(jdbc);
+    int author = db.user("Ann");
+    for (int i = 0; i < 40; i++) {
+      db.post(author, "post " + i, true);
+    }
+    for (String planner : List.of("enable_hashjoin", "enable_mergejoin", "enable_material", "enable_hashagg", "enable_sort")) {
+      jdbc.sql("SELECT set_config(?, 'off', true)").param(planner).query(String.class).single(); // this test's transaction only
+    }
+
+    List<PendingPost> first = search.claim(10, Duration.ofMinutes(1));
+    List<PendingPost> second = search.claim(10, Duration.ofMinutes(1));
+
+    assertThat(first).hasSize(10);
+    assertThat(second).hasSize(10).extracting(PendingPost::postId).doesNotContainAnyElementsOf(first.stream().map(PendingPost::postId).toList());
+  }
+
   @Test
   void aPostDeletedWhileItIsEmbeddedLeavesNothingBehind() {
     Fixtures db = new Fixtures(jdbc);
