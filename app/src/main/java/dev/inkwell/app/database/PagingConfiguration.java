@@ -23,6 +23,8 @@ import com.github.pagehelper.PageHelper;
 import com.github.pagehelper.PageInterceptor;
 import com.github.pagehelper.autoconfigure.PageHelperStandardProperties;
 
+import dev.inkwell.query.sql.ForwardingExecutor;
+
 /**
  * PageHelper's interceptor, registered by the service itself (PageHelper's auto-configuration then
  * adds none: it skips a session factory that already has one) so that it wraps only executors, the

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import dev.inkwell.app.database.ForwardingExecutor;
+import dev.inkwell.query.sql.ForwardingExecutor;
 
 /**
  * Every mapper statement, timed: a Micrometer timer {@code inkwell.mapper.statement} tagged with the

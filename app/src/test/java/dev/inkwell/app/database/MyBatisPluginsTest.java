@@ -21,6 +21,7 @@ import com.github.pagehelper.PageInterceptor;
 
 import dev.inkwell.app.observability.StatementObserver;
 import dev.inkwell.query.sql.CachedConstructorObjectFactory;
+import dev.inkwell.query.sql.ForwardingExecutor;
 import dev.inkwell.query.sql.ParsedOnceLanguageDriver;
 
 /**

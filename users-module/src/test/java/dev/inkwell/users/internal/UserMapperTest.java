@@ -4,7 +4,9 @@ import static dev.inkwell.users.UserFields.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import dev.inkwell.query.sql.IdBounds;
 import dev.inkwell.query.sql.IdRange;
 import dev.inkwell.query.sql.SqlQuery;
 import dev.inkwell.query.sql.SqlWhere;
+import dev.inkwell.query.sql.StatementScopedCacheKeys;
 import dev.inkwell.users.NewUser;
 import dev.inkwell.users.UpsertResult;
 import dev.inkwell.users.User;
@@ -83,6 +86,36 @@ class UserMapperTest {
     assertThat(updated.created()).isFalse();
     assertThat(updated.user().id()).isEqualTo(inserted.user().id());
     assertThat(updated.user().name()).isEqualTo("Second");
+  }
+
+  /** A null attribute is "not given": the update keeps what is stored; a given one replaces it. */
+  @Test
+  void anUpsertLeavesWhatItWasNotGivenAndReplacesWhatItWas() {
+    mapper.upsertReportingInsert(UserRow.of(new NewUser("keep@mapper.test", "First", 41, false, "a bio", Map.of("k", 1), "555")));
+
+    User kept = mapper.upsertReportingInsert(UserRow.of(new NewUser("keep@mapper.test", "Second", null, null, null, null, null)))
+        .toResult().user();
+    User replaced = mapper.upsertReportingInsert(UserRow.of(new NewUser("keep@mapper.test", "Third", 42, true, "b", Map.of("k", 2), "556")))
+        .toResult().user();
+
+    assertThat(kept).extracting(User::name, User::age, User::isActive, User::bio, User::metadata, User::phone)
+        .containsExactly("Second", 41, false, "a bio", Map.of("k", 1), "555");
+    assertThat(replaced).extracting(User::name, User::age, User::isActive, User::bio, User::metadata, User::phone)
+        .containsExactly("Third", 42, true, "b", Map.of("k", 2), "556");
+  }
+
+  /**
+   * No query is answered from MyBatis's session cache (local-cache-scope: statement, and queries keyed
+   * by StatementScopedCacheKeys, innermost): a second read in one transaction sees a row changed in between.
+   */
+  @Test
+  void aReadRepeatedInOneTransactionSeesTheRowChangedInBetween(@Autowired SqlSessionFactory sessions) {
+    assertThat(sessions.getConfiguration().getInterceptors()).first().isInstanceOf(StatementScopedCacheKeys.class);
+    assertThat(mapper.selectById(ids.get(0)).name()).isEqualTo("User 1");
+
+    jdbc.sql("UPDATE users SET name = 'Renamed' WHERE id = ?").param(ids.get(0)).update();
+
+    assertThat(mapper.selectById(ids.get(0)).name()).isEqualTo("Renamed");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.inkwell.app.database;
+package dev.inkwell.query.sql;
 
 import java.sql.SQLException;
 import java.util.List;
