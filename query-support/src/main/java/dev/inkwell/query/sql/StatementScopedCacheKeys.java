@@ -21,7 +21,7 @@ import org.apache.ibatis.session.RowBounds;
  * A query's local-cache key, built only where it can be looked up.
  *
  * <p>For every query MyBatis builds a key from the statement, its SQL, its row bounds and every
- * parameter value (read again by reflection, after binding read them once): 4-9 % of an upsert's CPU
+ * parameter value (read again by reflection, after binding read them once): up to 9 % of an upsert's CPU
  * (async-profiler, docs/benchmarks.md). With {@code local-cache-scope: statement}
  * (persistence-defaults.yml) the session's cache is emptied after each top-level statement, so the
  * only look-ups of that key come from the statement's own nested selects ({@code select=} in a result
