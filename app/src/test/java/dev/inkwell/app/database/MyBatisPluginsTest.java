@@ -23,6 +23,7 @@ import dev.inkwell.app.observability.StatementObserver;
 import dev.inkwell.query.sql.CachedConstructorObjectFactory;
 import dev.inkwell.query.sql.ForwardingExecutor;
 import dev.inkwell.query.sql.ParsedOnceLanguageDriver;
+import dev.inkwell.query.sql.StatementScopedCacheKeys;
 
 /**
  * One PageHelper interceptor, the service's own (PageHelper's auto-configuration added none), after
@@ -42,6 +43,8 @@ class MyBatisPluginsTest {
         .isInstanceOf(PagingConfiguration.ExecutorOnlyPageInterceptor.class);
     assertThat(interceptors.get(interceptors.size() - 1)).isInstanceOf(PageInterceptor.class);
     assertThat(interceptors).anyMatch(i -> i instanceof StatementObserver);
+    // Innermost, next to MyBatis's executor: the queries PageHelper runs with keys of its own pass it untouched.
+    assertThat(interceptors.get(0)).isInstanceOf(StatementScopedCacheKeys.class);
   }
 
   /** No reflective proxy per session: each plugin decorates the executor and leaves other types alone. */
