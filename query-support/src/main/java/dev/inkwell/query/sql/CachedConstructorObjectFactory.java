@@ -14,9 +14,9 @@ import org.apache.ibatis.reflection.factory.DefaultObjectFactory;
  *
  * <p>Every object a {@code <constructor>} result map builds (each user, post and tag row here) goes
  * through {@link DefaultObjectFactory}, which calls {@code Class.getDeclaredConstructor} for it: a
- * search, a copy of the constructor and a caller check, 0.55-0.95 µs per object against 0.05 µs
- * through a kept constructor (docs/benchmarks.md, the data report's rowObjects), up to 0.9 ms of a
- * 1,000-row {@code RETURNING}. The first call of each signature is MyBatis's own, with its interface
+ * search, a copy of the constructor and a caller check: 87-104 ns per object against 46-56 through a
+ * kept constructor (docs/benchmarks.md, the data report's rowObjects), some 45 µs of a 1,000-row
+ * {@code RETURNING}. The first call of each signature is MyBatis's own, with its interface
  * defaults ({@code List} builds an {@code ArrayList}), access rules and errors; a failing constructor
  * is handed to it again for its error. Installed by {@link MyBatisMappingAutoConfiguration}.
  */
