@@ -3,6 +3,8 @@ package dev.inkwell.app.transactions;
 import javax.sql.DataSource;
 
 import org.mybatis.spring.boot.autoconfigure.SqlSessionFactoryBeanCustomizer;
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,7 @@ import org.springframework.core.env.Environment;
 
 import dev.inkwell.app.database.PoolerMode;
 
-/** The transaction manager (replacing Boot's default one) and what it reports. */
+/** The transaction manager (replacing Boot's default one), what it reports, and the proxies that call it. */
 @Configuration(proxyBeanMethods = false)
 class TransactionConfiguration {
 
@@ -26,6 +28,25 @@ class TransactionConfiguration {
       manager.setTransactionScopedSettings(PoolerMode.statementTimeout(env));
     }
     return manager;
+  }
+
+  /**
+   * Frozen auto-proxies. A Spring proxy calls a method that has no advice (every {@code @ReadOnly}
+   * read without a replica) through {@code Method.invoke} unless its advice is frozen, in which case
+   * the proxy calls the target directly: two reflective calls per look-up (use case, then service), some
+   * 3 % of its CPU (async-profiler, docs/benchmarks.md). Every advisor is known when a proxy is made;
+   * a post-processor that adds one later (for {@code @Validated}, {@code @Async}, {@code @Repository}
+   * beans, of which the service has none) would wrap the frozen proxy in a second one
+   * ({@code FrozenProxiesTest} checks there is none).
+   */
+  @Bean
+  static BeanFactoryPostProcessor frozenProxies() {
+    return beanFactory -> {
+      if (beanFactory.containsBeanDefinition(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME)) {
+        beanFactory.getBeanDefinition(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME).getPropertyValues()
+            .add("frozen", Boolean.TRUE);
+      }
+    };
   }
 
   /**
