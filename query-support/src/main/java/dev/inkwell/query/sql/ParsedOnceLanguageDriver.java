@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.ibatis.builder.SqlSourceBuilder;
+import org.apache.ibatis.executor.parameter.ParameterHandler;
 import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.parsing.XNode;
@@ -32,11 +34,20 @@ import org.apache.ibatis.session.Configuration;
  * parsed as MyBatis would. The tags are still evaluated on every call, so the SQL is exactly what the
  * stock driver produces. Registered in {@code config/persistence-defaults.yml}, so module tests run
  * through it as the service does.
+ *
+ * <p>Every statement of this driver, dynamic or not, binds its parameters through
+ * {@link SharedPathParameterHandler} (MyBatis's handler, reading the {@code row} of {@code row.email},
+ * {@code row.name}, ... once per statement).
  */
 public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
 
   /** Texts kept per statement: dynamic SQL yields a handful; a statement that yields more parses the rest. */
   static final int TEXTS_PER_STATEMENT = 256;
+
+  @Override
+  public ParameterHandler createParameterHandler(MappedStatement mappedStatement, Object parameterObject, BoundSql boundSql) {
+    return new SharedPathParameterHandler(mappedStatement, parameterObject, boundSql);
+  }
 
   @Override
   public SqlSource createSqlSource(Configuration configuration, XNode script, Class<?> parameterType) {

@@ -2,15 +2,12 @@ package dev.inkwell.query.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
-import org.apache.ibatis.scripting.LanguageDriver;
 import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.scripting.xmltags.XMLLanguageDriver;
 import org.apache.ibatis.session.Configuration;
@@ -25,8 +22,8 @@ import dev.inkwell.query.sql.ParsedOnceLanguageDriver.ParsedOnceSqlSource;
  */
 class ParsedOnceLanguageDriverTest {
 
-  private final Configuration stock = configuration(XMLLanguageDriver.class);
-  private final Configuration parsedOnce = configuration(ParsedOnceLanguageDriver.class);
+  private final Configuration stock = ParsedOnceStatements.configuration(XMLLanguageDriver.class);
+  private final Configuration parsedOnce = ParsedOnceStatements.configuration(ParsedOnceLanguageDriver.class);
 
   @Test
   void aDynamicStatementBindsWhatTheStockDriverBindsAndParsesEachTextOnce() {
@@ -126,17 +123,5 @@ class ParsedOnceLanguageDriverTest {
     row.put("age", age);
     row.put("metadata", metadata);
     return Map.of("row", row);
-  }
-
-  private static Configuration configuration(Class<? extends LanguageDriver> driver) {
-    Configuration configuration = new Configuration();
-    configuration.setDefaultScriptingLanguage(driver);
-    String resource = "parsed-once/Statements.xml";
-    try (InputStream in = ParsedOnceLanguageDriverTest.class.getClassLoader().getResourceAsStream(resource)) {
-      new XMLMapperBuilder(in, configuration, resource, configuration.getSqlFragments()).parse();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return configuration;
   }
 }
