@@ -14,8 +14,8 @@ import org.apache.ibatis.reflection.factory.DefaultObjectFactory;
  *
  * <p>Every object a {@code <constructor>} result map builds (each user, post and tag row here) goes
  * through {@link DefaultObjectFactory}, which calls {@code Class.getDeclaredConstructor} for it: a
- * search, a copy of the constructor and a caller check: 87-104 ns per object against 46-56 through a
- * kept constructor (docs/benchmarks.md, the data report's rowObjects), some 45 µs of a 1,000-row
+ * search, a copy of the constructor and a caller check: 87-537 ns per object against 46-81 through a
+ * kept constructor (docs/benchmarks.md, the data report's rowObjects), 40-490 µs of a 1,000-row
  * {@code RETURNING}. The first call of each signature is MyBatis's own, with its interface
  * defaults ({@code List} builds an {@code ArrayList}), access rules and errors; a failing constructor
  * is handed to it again for its error. Installed by {@link MyBatisMappingAutoConfiguration}.
