@@ -32,8 +32,8 @@ class TransactionConfiguration {
 
   /**
    * Frozen auto-proxies. A Spring proxy calls a method that has no advice (every {@code @ReadOnly}
-   * read without a replica) through {@code Method.invoke} unless its advice is frozen, in which case
-   * the proxy calls the target directly: two reflective calls per look-up (use case, then service), some
+   * read without a replica) through {@code Method.invoke} unless the proxy is frozen, in which case
+   * it calls the target directly: two reflective calls per look-up (use case, then service), some
    * 3 % of its CPU (async-profiler, docs/benchmarks.md). Every advisor is known when a proxy is made;
    * a post-processor that adds one later (for {@code @Validated}, {@code @Async}, {@code @Repository}
    * beans, of which the service has none) would wrap the frozen proxy in a second one

@@ -27,11 +27,12 @@ import org.apache.ibatis.type.TypeHandler;
  * to look for a binding of that name, once to read it), reads {@code row} from the parameter object
  * and wraps it in a {@code MetaObject} of its own, then reads {@code email} from that: seven splits,
  * reads and wrappers for a user's seven columns (async-profiler: binding took 9 % of an upsert's
- * CPU samples, 4 % through this handler; docs/benchmarks.md). Here a name is split once for the life of the service, and {@code row}'s
- * {@code MetaObject} (MyBatis's {@link MetaObject#metaObjectForProperty}) is kept for the statement's
- * other parameters; the rest of each name is read through it, and every value goes through the
- * mapping's type handler, as MyBatis does (its own steps, in its own order). Names with a binding of
- * the statement ({@code <foreach>} items, {@code <bind>}) are read as MyBatis reads them.
+ * CPU samples, 4 % through this handler; docs/benchmarks.md). Here a name is split once for the life
+ * of the service, and {@code row}'s {@code MetaObject} (MyBatis's
+ * {@link MetaObject#metaObjectForProperty}) is kept for the statement's other parameters; the rest of
+ * each name is read through it, and every value goes through the mapping's type handler, as MyBatis
+ * does (its own steps, in its own order). Names with a binding of the statement ({@code <foreach>}
+ * items, {@code <bind>}) are read as MyBatis reads them.
  */
 final class SharedPathParameterHandler extends DefaultParameterHandler {
 
