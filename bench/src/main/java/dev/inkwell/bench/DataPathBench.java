@@ -370,7 +370,10 @@ class DataPathBench {
         i -> users.upsert(i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-a"), i)),
         i -> {
           try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bindNewUser(ps, 1, i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-b"), i));
+            NewUser u = i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-b"), i);
+            int p = bindNewUser(ps, 1, u);
+            ps.setInt(p++, u.age()); // the update branch's age and isActive (upsertBody)
+            ps.setNull(p, java.sql.Types.BOOLEAN);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               readUser(rs, "");
@@ -381,7 +384,8 @@ class DataPathBench {
     Map<String, Object> result = compare(both);
     pgbenchFloor(result, both.get(0), "\\set n random(1, " + (2 * existing) + ")\n"
         + sql.replaceFirst("\\?", "'u' || :n || '@pgbench'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
-            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", n, 1);
+            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL")
+            .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL") + ";\n", n, 1);
     return result;
   }
 

@@ -107,6 +107,15 @@ class RoundTripsTest {
     assertThat(roundTrips(() -> http.post("/api/users", newUser()))).isEqualTo(1);
   }
 
+  /**
+   * One INSERT ... ON CONFLICT DO UPDATE ... RETURNING, the update keeping what was not given: age
+   * and isActive are bound again for it, typed, so no NULL makes pgjdbc add a Sync.
+   */
+  @Test
+  void anUpsertTakesOne() {
+    assertThat(roundTrips(() -> http.put("/api/users/by-email/bob@rt.test", "{\"name\": \"Bob\"}"))).isEqualTo(1);
+  }
+
   /** The KNN SELECT alone: the iterative scan is a setting of the connection. */
   @Test
   void aKnnSearchTakesOne() {
