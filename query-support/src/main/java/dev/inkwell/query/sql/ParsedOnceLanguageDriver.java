@@ -92,7 +92,8 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       String text = context.getSql();
       Class<?> parameterType = parameterObject == null ? Object.class : parameterObject.getClass();
       Map<String, Object> bindings = context.getBindings();
-      Key key = reusable(text, bindings) ? new Key(text, parameterType) : null;
+      // Only a text that passed reusable() is ever kept, so the text is read for it on a miss only.
+      Key key = stockBindings(bindings) ? new Key(text, parameterType) : null;
       Parsed one = key == null ? null : parsed.get(key);
       BoundSql boundSql;
       if (one != null) {
@@ -100,7 +101,7 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
         boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
       } else {
         boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
-        if (key != null && parsed.size() < TEXTS_PER_STATEMENT) {
+        if (key != null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
           parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
         }
       }
@@ -108,11 +109,15 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       return boundSql;
     }
 
-    /** Only the two bindings every context has, and no parameter that reads them (typed by their values). */
-    private static boolean reusable(String text, Map<String, Object> bindings) {
+    /** Only the two bindings every context has (a {@code <foreach>} or {@code <bind>} adds more). */
+    private static boolean stockBindings(Map<String, Object> bindings) {
       return bindings.size() == 2 && bindings.containsKey(DynamicContext.PARAMETER_OBJECT_KEY)
-          && bindings.containsKey(DynamicContext.DATABASE_ID_KEY)
-          && !text.contains(DynamicContext.PARAMETER_OBJECT_KEY) && !text.contains(DynamicContext.DATABASE_ID_KEY);
+          && bindings.containsKey(DynamicContext.DATABASE_ID_KEY);
+    }
+
+    /** No parameter that reads those bindings (typed by their values). */
+    private static boolean reusable(String text) {
+      return !text.contains(DynamicContext.PARAMETER_OBJECT_KEY) && !text.contains(DynamicContext.DATABASE_ID_KEY);
     }
 
     int textsKept() {
