@@ -125,7 +125,20 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
     }
   }
 
+  /**
+   * A text is new on every call, so its hash is computed on every call: this one reads the length and
+   * every eighth character, not all of a text hundreds long. Texts of one statement differ in length
+   * or in several places; equal hashes are told apart by equals, which compares the whole text.
+   */
   private record Key(String text, Class<?> parameterType) {
+    @Override
+    public int hashCode() {
+      int hash = text.length();
+      for (int i = 0; i < text.length(); i += 8) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      return 31 * hash + parameterType.hashCode();
+    }
   }
 
   /** The SQL with its {@code ?}s and what each binds. */

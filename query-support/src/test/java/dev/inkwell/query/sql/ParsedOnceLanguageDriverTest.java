@@ -74,10 +74,13 @@ class ParsedOnceLanguageDriverTest {
   void eachSubstitutedIdentifierIsItsOwnText() {
     Map<String, Object> byName = new HashMap<>(Map.of("minAge", 18, "column", "name"));
     Map<String, Object> byAge = new HashMap<>(Map.of("minAge", 18, "column", "age"));
+    Map<String, Object> byBio = new HashMap<>(Map.of("minAge", 18, "column", "bio")); // as long as age's text
     assertSameBinding("orderedBy", byName);
     assertSameBinding("orderedBy", byAge);
+    assertSameBinding("orderedBy", byBio);
     assertThat(bound(parsedOnce, "orderedBy", byAge).getSql()).endsWith("ORDER BY age");
-    assertThat(kept("orderedBy")).isEqualTo(2);
+    assertThat(bound(parsedOnce, "orderedBy", byBio).getSql()).endsWith("ORDER BY bio");
+    assertThat(kept("orderedBy")).isEqualTo(3);
   }
 
   @Test
