@@ -100,13 +100,14 @@ final class Measure {
   }
 
   /**
-   * As {@link #alternating}, with {@code inFlight} operations at once from as many threads (the
-   * warm-up also fills the pool to its size). Latencies are each operation's own, from its start on a
-   * thread to its end (waits for a connection included).
+   * As {@link #alternating}, each round's operations queued at once and run by {@code threadCount}
+   * threads, as a server's request threads work through its queue (the warm-up also fills the pool to
+   * its size). Latencies are each operation's own, from its start on a thread to its end (waits for a
+   * connection included, the time queued not).
    */
-  static List<Map<String, Object>> alternatingConcurrently(int count, int inFlight, Op a, Op b, String rateName)
+  static List<Map<String, Object>> alternatingConcurrently(int count, int threadCount, Op a, Op b, String rateName)
       throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(inFlight);
+    ExecutorService threads = Executors.newFixedThreadPool(threadCount);
     try {
       int warmup = Math.min(count, WARMUP_CALLS);
       run(threads, 0, warmup, a, new long[count], new long[count]);

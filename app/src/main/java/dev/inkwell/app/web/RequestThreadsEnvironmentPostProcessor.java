@@ -23,6 +23,11 @@ public class RequestThreadsEnvironmentPostProcessor implements EnvironmentPostPr
   /** HikariCP's own default pool size. */
   private static final int HIKARI_DEFAULT_POOL = 10;
 
+  /** The request threads for a pool of {@code poolSize} connections (the benchmarks serve with as many). */
+  public static int requestThreads(int poolSize) {
+    return Math.max(1, poolSize) * PER_CONNECTION;
+  }
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     // The binder, not env.getProperty: SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE counts as Boot counts it.
@@ -31,7 +36,7 @@ public class RequestThreadsEnvironmentPostProcessor implements EnvironmentPostPr
       return;
     }
     int pool = binder.bind("spring.datasource.hikari.maximum-pool-size", Integer.class).orElse(HIKARI_DEFAULT_POOL);
-    int threads = Math.max(1, pool) * PER_CONNECTION;
+    int threads = requestThreads(pool);
     env.getPropertySources().addLast(new MapPropertySource("inkwellRequestThreads",
         Map.of("server.tomcat.threads.max", threads, "server.tomcat.threads.min-spare", threads)));
   }
