@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * How MyBatis builds result objects and cache keys, wherever MyBatis is configured: the service, and
+ * How MyBatis builds result objects, reads flat rows and builds cache keys, wherever MyBatis is configured: the service, and
  * every module's {@code @MybatisTest} (listed for that slice too, in META-INF/spring), so tests map
  * rows and run queries as production does. MyBatis's Spring Boot properties have no object-factory
  * key, hence a customizer.
@@ -28,5 +28,10 @@ public class MyBatisMappingAutoConfiguration {
   @Order(Ordered.HIGHEST_PRECEDENCE)
   StatementScopedCacheKeys statementScopedCacheKeys() {
     return new StatementScopedCacheKeys();
+  }
+
+  @Bean
+  FlatRowsResultSetHandler flatRowsResultSetHandler() {
+    return new FlatRowsResultSetHandler();
   }
 }
