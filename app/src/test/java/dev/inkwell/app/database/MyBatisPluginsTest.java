@@ -21,6 +21,7 @@ import com.github.pagehelper.PageInterceptor;
 
 import dev.inkwell.app.observability.StatementObserver;
 import dev.inkwell.query.sql.CachedConstructorObjectFactory;
+import dev.inkwell.query.sql.FlatRowsResultSetHandler;
 import dev.inkwell.query.sql.ForwardingExecutor;
 import dev.inkwell.query.sql.ParsedOnceLanguageDriver;
 import dev.inkwell.query.sql.StatementScopedCacheKeys;
@@ -47,16 +48,24 @@ class MyBatisPluginsTest {
     assertThat(interceptors.get(0)).isInstanceOf(StatementScopedCacheKeys.class);
   }
 
-  /** No reflective proxy per session: each plugin decorates the executor and leaves other types alone. */
+  /**
+   * No reflective proxy per session: each plugin decorates the executor, or (FlatRowsResultSetHandler)
+   * a flat statement's result-set handler, and leaves other types alone.
+   */
   @Test
-  void pluginsDecorateExecutorsOnly() {
+  void pluginsDecorateWithoutProxies() {
     Executor executor = new SimpleExecutor(sessions.getConfiguration(), null);
     Object notAnExecutor = new Object();
     for (Interceptor interceptor : sessions.getConfiguration().getInterceptors()) {
+      assertThat(interceptor.plugin(notAnExecutor)).isSameAs(notAnExecutor);
+      if (interceptor instanceof FlatRowsResultSetHandler) {
+        assertThat(interceptor.plugin(executor)).isSameAs(executor);
+        continue;
+      }
       assertThat(interceptor.plugin(executor)).isInstanceOf(ForwardingExecutor.class);
       assertThat(Proxy.isProxyClass(interceptor.plugin(executor).getClass())).isFalse();
-      assertThat(interceptor.plugin(notAnExecutor)).isSameAs(notAnExecutor);
     }
+    assertThat(sessions.getConfiguration().getInterceptors()).filteredOn(i -> i instanceof FlatRowsResultSetHandler).hasSize(1);
   }
 
   /** Every mapper's dynamic statements parse their text's parameters once (persistence-defaults.yml). */

@@ -30,7 +30,9 @@ public class MyBatisMappingAutoConfiguration {
     return new StatementScopedCacheKeys();
   }
 
+  /** Reads results only: its place among the executor plugins does not matter, so next to the first. */
   @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
   FlatRowsResultSetHandler flatRowsResultSetHandler() {
     return new FlatRowsResultSetHandler();
   }
