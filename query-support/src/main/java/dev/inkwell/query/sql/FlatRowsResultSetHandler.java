@@ -36,15 +36,14 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.apache.ibatis.type.JdbcType;
-import org.apache.ibatis.type.TypeHandler;
 
 /**
  * Rows of a flat result map read straight through the map's own type handlers and constructor.
  *
  * <p>For every result set MyBatis first asks the driver for each column's label, SQL type and Java
- * class name (pgjdbc looks the last two up in its type cache), then, per row, upper-cases every label
- * to see which of the map's columns are present: for a look-up of one user, some 16 % of the service's
- * CPU (async-profiler, docs/benchmarks.md), where a hand-written reader pays none of it. A flat map
+ * class name (pgjdbc looks the last two up in its type cache), then upper-cases every label to see
+ * which of the map's columns are present: for a look-up of one user, some 16 % of the service's CPU
+ * samples (async-profiler, docs/benchmarks.md), where a hand-written reader pays none of it. A flat map
  * (constructor arguments and plain column properties with their type handlers, no nested map or
  * select, no discriminator, {@code autoMapping="false"}) needs none of that: this reads each row
  * exactly as {@link DefaultResultSetHandler} would (the same type handlers, the same constructor
@@ -120,7 +119,8 @@ public class FlatRowsResultSetHandler implements Interceptor {
       }
     }
     return new Plan(map, List.copyOf(map.getConstructorResultMappings()), List.copyOf(map.getPropertyResultMappings()),
-        map.getConstructorResultMappings().stream().<Class<?>>map(ResultMapping::getJavaType).toList());
+        map.getConstructorResultMappings().stream().<Class<?>>map(ResultMapping::getJavaType).toList(),
+        map.getPropertyResultMappings().stream().map(p -> p.getColumn().toUpperCase(Locale.ENGLISH)).toList());
   }
 
   /** Whether MyBatis would read the row as one value (a type handler for the whole type) instead. */
@@ -136,7 +136,9 @@ public class FlatRowsResultSetHandler implements Interceptor {
     return false;
   }
 
-  record Plan(ResultMap map, List<ResultMapping> arguments, List<ResultMapping> properties, List<Class<?>> argumentTypes) {
+  /** {@code propertyColumns}: the properties' columns, upper-cased, in the properties' order. */
+  record Plan(ResultMap map, List<ResultMapping> arguments, List<ResultMapping> properties, List<Class<?>> argumentTypes,
+      List<String> propertyColumns) {
   }
 
   /** One statement's results: MyBatis's handler for all but its flat rows. */
@@ -226,9 +228,10 @@ public class FlatRowsResultSetHandler implements Interceptor {
       Object row = objects.create(plan.map().getType(), plan.argumentTypes(), values);
       if (!plan.properties().isEmpty()) {
         MetaObject meta = configuration.newMetaObject(row);
-        for (ResultMapping property : plan.properties()) {
-          if (present.contains(property.getColumn().toUpperCase(Locale.ENGLISH))) {
-            Object value = ((TypeHandler<?>) property.getTypeHandler()).getResult(rs, property.getColumn());
+        for (int i = 0; i < plan.properties().size(); i++) {
+          ResultMapping property = plan.properties().get(i);
+          if (present.contains(plan.propertyColumns().get(i))) {
+            Object value = property.getTypeHandler().getResult(rs, property.getColumn());
             if (value != null || configuration.isCallSettersOnNulls() && !meta.getSetterType(property.getProperty()).isPrimitive()) {
               meta.setValue(property.getProperty(), value);
             }
