@@ -527,10 +527,8 @@ class DataPathBench {
     List<Map<String, Object>> knnBoth = Measure.alternating(queries,
         i -> embeddings.search(VectorSearch.nearest(qs[i], Metric.COSINE, 5)), i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(behindAPooler ? knnWithSettingSql : knnSql)) {
-        PGvector q = new PGvector(qs[i]);
-        ps.setObject(1, q);
-        ps.setObject(2, q);
-        ps.setInt(3, 5);
+        ps.setObject(1, new PGvector(qs[i]));
+        ps.setInt(2, 5);
         ps.execute();
         if (behindAPooler) {
           ps.getMoreResults(); // past set_config's result

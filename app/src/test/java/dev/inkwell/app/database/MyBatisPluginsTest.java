@@ -68,6 +68,22 @@ class MyBatisPluginsTest {
     assertThat(sessions.getConfiguration().getInterceptors()).filteredOn(i -> i instanceof FlatRowsResultSetHandler).hasSize(1);
   }
 
+  /**
+   * The single-table maps read without MyBatis's column metadata: a property-only map, or a property
+   * that could be a constructor argument, would quietly move them back to MyBatis's slower handler.
+   */
+  @Test
+  void singleTableRowsAreReadFlat() {
+    var configuration = sessions.getConfiguration();
+    for (String map : List.of("dev.inkwell.users.UserSql.user", "dev.inkwell.users.internal.UserMapper.upserted",
+        "dev.inkwell.posts.internal.PostMapper.post", "dev.inkwell.tags.TagSql.tag",
+        "dev.inkwell.vectors.internal.EmbeddingMapper.embedding")) {
+      assertThat(FlatRowsResultSetHandler.readsFlat(configuration, configuration.getResultMap(map))).as(map).isTrue();
+    }
+    assertThat(FlatRowsResultSetHandler.readsFlat(configuration,
+        configuration.getResultMap("dev.inkwell.posts.internal.UserPostsMapper.userWithPosts"))).isFalse();
+  }
+
   /** Every mapper's dynamic statements parse their text's parameters once (persistence-defaults.yml). */
   @Test
   void dynamicStatementsGoThroughTheParsedOnceDriver() {

@@ -99,6 +99,11 @@ public class FlatRowsResultSetHandler implements Interceptor {
     return invocation.proceed();
   }
 
+  /** Whether this handler reads the map's rows (otherwise MyBatis's handler does). */
+  public static boolean readsFlat(Configuration configuration, ResultMap map) {
+    return plan(configuration, map) instanceof Plan;
+  }
+
   /** How to read a flat map's rows; {@link #NOT_FLAT} for any map MyBatis must read itself. */
   static Object plan(Configuration configuration, ResultMap map) {
     boolean autoMapped = map.getAutoMapping() != null ? map.getAutoMapping()

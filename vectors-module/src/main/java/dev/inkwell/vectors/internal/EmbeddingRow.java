@@ -12,10 +12,14 @@ public class EmbeddingRow {
   private Double distance;
   private String version;
 
-  public EmbeddingRow() {
+  public EmbeddingRow(String name, float[] embedding) {
+    this.name = name;
+    this.embedding = embedding;
   }
 
-  public EmbeddingRow(String name, float[] embedding) {
+  /** A row as read (the mapper's constructor). */
+  public EmbeddingRow(Integer id, String name, float[] embedding) {
+    this.id = id;
     this.name = name;
     this.embedding = embedding;
   }
@@ -48,16 +52,8 @@ public class EmbeddingRow {
     return name;
   }
 
-  public void setName(String name) {
-    this.name = name;
-  }
-
   public float[] getEmbedding() {
     return embedding;
-  }
-
-  public void setEmbedding(float[] embedding) {
-    this.embedding = embedding;
   }
 
   public Double getDistance() {
