@@ -69,19 +69,21 @@ class MyBatisPluginsTest {
   }
 
   /**
-   * The single-table maps read without MyBatis's column metadata: a property-only map, or a property
-   * that could be a constructor argument, would quietly move them back to MyBatis's slower handler.
+   * The maps read without MyBatis's column metadata: a property-only map, or a join nested deeper,
+   * would quietly move them back to MyBatis's slower handler.
    */
   @Test
-  void singleTableRowsAreReadFlat() {
+  void rowsAreReadFlat() {
     var configuration = sessions.getConfiguration();
     for (String map : List.of("dev.inkwell.users.UserSql.user", "dev.inkwell.users.internal.UserMapper.upserted",
-        "dev.inkwell.posts.internal.PostMapper.post", "dev.inkwell.tags.TagSql.tag",
-        "dev.inkwell.vectors.internal.EmbeddingMapper.embedding")) {
+        "dev.inkwell.posts.internal.PostMapper.post", "dev.inkwell.posts.internal.PostMapper.postWithTags",
+        "dev.inkwell.tags.TagSql.tag", "dev.inkwell.vectors.internal.EmbeddingMapper.embedding",
+        "dev.inkwell.posts.internal.UserPostsMapper.userWithPosts", "dev.inkwell.posts.internal.PostMapper.tagWithPosts")) {
       assertThat(FlatRowsResultSetHandler.readsFlat(configuration, configuration.getResultMap(map))).as(map).isTrue();
     }
+    // a post with its author and tags, nested in a search hit: two levels, MyBatis's
     assertThat(FlatRowsResultSetHandler.readsFlat(configuration,
-        configuration.getResultMap("dev.inkwell.posts.internal.UserPostsMapper.userWithPosts"))).isFalse();
+        configuration.getResultMap("dev.inkwell.posts.internal.PostSearchMapper.hit"))).isFalse();
   }
 
   /** Every mapper's dynamic statements parse their text's parameters once (persistence-defaults.yml). */

@@ -8,6 +8,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.executor.ErrorContext;
 import org.apache.ibatis.executor.ExecutorException;
@@ -52,6 +54,13 @@ import org.apache.ibatis.type.JdbcType;
  * Every other statement, a custom result handler, row bounds, cursors and OUT parameters stay with
  * MyBatis's handler ({@code FlatRowsResultSetHandlerTest} compares the two on PostgreSQL).
  *
+ * <p>A map that joins flat maps one level deep (a user with its posts: plain column properties, and
+ * {@code <association>}s and {@code <collection>}s of flat maps) is read the same way, its rows grouped
+ * as MyBatis groups them: by MyBatis's own row keys ({@link CacheKey} of the {@code <id>} columns, or
+ * without any of all column properties), the parent's key combined into each child's, a child read
+ * once per parent, a collection created even when no row has a child, a child without any value left
+ * out.
+ *
  * <p>MyBatis gives a plugin the handler it built, not the statement it built it for; the statement,
  * row bounds and result handler are read from that handler's fields, once each per statement (a
  * MyBatis version that renamed them fails at start-up, not per query).
@@ -86,8 +95,14 @@ public class FlatRowsResultSetHandler implements Interceptor {
       if (RESULT_HANDLER.get(stock) == null && bounds.getOffset() == RowBounds.NO_ROW_OFFSET
           && bounds.getLimit() == RowBounds.NO_ROW_LIMIT && ms.getResultSets() == null
           && ms.getStatementType() != StatementType.CALLABLE && ms.getResultMaps().size() == 1
-          && plans.computeIfAbsent(ms.getResultMaps().get(0), map -> plan(ms.getConfiguration(), map)) instanceof Plan plan) {
-        return new Handler(stock, ms, plan);
+          && !ms.isResultOrdered()) {
+        Object plan = plans.computeIfAbsent(ms.getResultMaps().get(0), map -> plan(ms.getConfiguration(), map));
+        if (plan instanceof Plan flat) {
+          return new FlatHandler(stock, ms, flat);
+        }
+        if (plan instanceof Joined joined) {
+          return new JoinedHandler(stock, ms, joined);
+        }
       }
     }
     return target;
@@ -101,11 +116,16 @@ public class FlatRowsResultSetHandler implements Interceptor {
 
   /** Whether this handler reads the map's rows (otherwise MyBatis's handler does). */
   public static boolean readsFlat(Configuration configuration, ResultMap map) {
-    return plan(configuration, map) instanceof Plan;
+    return plan(configuration, map) != NOT_FLAT;
   }
 
-  /** How to read a flat map's rows; {@link #NOT_FLAT} for any map MyBatis must read itself. */
+  /** How to read a map's rows ({@link Plan}, {@link Joined}); {@link #NOT_FLAT} for any map MyBatis must read itself. */
   static Object plan(Configuration configuration, ResultMap map) {
+    return map.hasNestedResultMaps() ? joined(configuration, map) : flat(configuration, map, null);
+  }
+
+  /** A flat map read with {@code prefix} (upper-cased, or null) before its columns. */
+  private static Object flat(Configuration configuration, ResultMap map, String prefix) {
     boolean autoMapped = map.getAutoMapping() != null ? map.getAutoMapping()
         : configuration.getAutoMappingBehavior() != AutoMappingBehavior.NONE;
     if (autoMapped || map.getDiscriminator() != null || map.hasNestedResultMaps() || map.hasNestedQueries()
@@ -125,7 +145,66 @@ public class FlatRowsResultSetHandler implements Interceptor {
     }
     return new Plan(map, List.copyOf(map.getConstructorResultMappings()), List.copyOf(map.getPropertyResultMappings()),
         map.getConstructorResultMappings().stream().<Class<?>>map(ResultMapping::getJavaType).toList(),
-        map.getPropertyResultMappings().stream().map(p -> p.getColumn().toUpperCase(Locale.ENGLISH)).toList());
+        labels(map.getConstructorResultMappings(), prefix), labels(map.getPropertyResultMappings(), prefix),
+        upperCase(labels(map.getPropertyResultMappings(), prefix)), List.copyOf(map.getIdResultMappings()),
+        labels(map.getIdResultMappings(), prefix), upperCase(labels(map.getIdResultMappings(), prefix)));
+  }
+
+  /**
+   * A map of plain column properties and of flat maps joined one level deep; {@link #NOT_FLAT} for any
+   * other, for instance one built through a constructor or nesting itself.
+   */
+  private static Object joined(Configuration configuration, ResultMap map) {
+    // Joined maps are read as nested ones: auto-mapped only when the map says so or the behaviour is FULL.
+    boolean autoMapped = map.getAutoMapping() != null ? map.getAutoMapping()
+        : configuration.getAutoMappingBehavior() == AutoMappingBehavior.FULL;
+    if (autoMapped || map.getDiscriminator() != null || map.hasNestedQueries() || !map.getConstructorResultMappings().isEmpty()
+        || configuration.isReturnInstanceForEmptyRow()
+        || map.getType().isInterface() || !configuration.getReflectorFactory().findForClass(map.getType()).hasDefaultConstructor()
+        || typeHandled(configuration, map.getType())) {
+      return NOT_FLAT;
+    }
+    List<ResultMapping> properties = new ArrayList<>();
+    List<Child> children = new ArrayList<>();
+    for (ResultMapping mapping : map.getPropertyResultMappings()) {
+      if (mapping.getProperty() == null || mapping.isCompositeResult() || mapping.getNestedQueryId() != null
+          || mapping.getResultSet() != null) {
+        return NOT_FLAT;
+      }
+      if (mapping.getNestedResultMapId() == null) {
+        if (mapping.getColumn() == null || mapping.getTypeHandler() == null) {
+          return NOT_FLAT;
+        }
+        properties.add(mapping);
+        continue;
+      }
+      ResultMap child = configuration.getResultMap(mapping.getNestedResultMapId());
+      // without a prefix, a map that is also its parent's would be linked to the parent (MyBatis's ancestors)
+      if (mapping.getColumnPrefix() == null && child.getId().equals(map.getId())) {
+        return NOT_FLAT;
+      }
+      String prefix = mapping.getColumnPrefix() == null || mapping.getColumnPrefix().isEmpty() ? null
+          : mapping.getColumnPrefix().toUpperCase(Locale.ENGLISH);
+      if (!(flat(configuration, child, prefix) instanceof Plan plan)) {
+        return NOT_FLAT;
+      }
+      List<String> notNull = mapping.getNotNullColumns() == null ? List.of()
+          : mapping.getNotNullColumns().stream().map(c -> prefix == null ? c : prefix + c).toList();
+      children.add(new Child(mapping, prefix, plan, notNull));
+    }
+    return new Joined(map, properties, labels(properties, null), upperCase(labels(properties, null)),
+        List.copyOf(map.getIdResultMappings()), labels(map.getIdResultMappings(), null),
+        upperCase(labels(map.getIdResultMappings(), null)), children);
+  }
+
+  /** The mappings' columns as read: {@code prefix} before each (MyBatis's prependPrefix). */
+  private static List<String> labels(List<ResultMapping> mappings, String prefix) {
+    return mappings.stream().map(m -> prefix == null || m.getColumn() == null || m.getColumn().isEmpty()
+        ? m.getColumn() : prefix + m.getColumn()).toList();
+  }
+
+  private static List<String> upperCase(List<String> columns) {
+    return columns.stream().map(c -> c == null ? null : c.toUpperCase(Locale.ENGLISH)).toList();
   }
 
   /** Whether MyBatis would read the row as one value (a type handler for the whole type) instead. */
@@ -141,22 +220,79 @@ public class FlatRowsResultSetHandler implements Interceptor {
     return false;
   }
 
-  /** {@code propertyColumns}: the properties' columns, upper-cased, in the properties' order. */
+  /**
+   * A flat map: its columns as read ({@code argumentLabels}, {@code propertyLabels}, {@code idLabels}, with
+   * any prefix) and its properties' and ids' upper-cased ({@code propertyColumns}, {@code idColumns}, to
+   * look up in a result's columns).
+   */
   record Plan(ResultMap map, List<ResultMapping> arguments, List<ResultMapping> properties, List<Class<?>> argumentTypes,
-      List<String> propertyColumns) {
+      List<String> argumentLabels, List<String> propertyLabels, List<String> propertyColumns, List<ResultMapping> ids,
+      List<String> idLabels, List<String> idColumns) {
+
+    /** One row's object, or null when none of its constructor's columns has a value (as MyBatis). */
+    Object row(ResultSet rs, Configuration configuration, ObjectFactory objects, Set<String> present) throws SQLException {
+      List<Object> values = new ArrayList<>(arguments.size());
+      boolean found = false;
+      for (int i = 0; i < arguments.size(); i++) {
+        ResultMapping argument = arguments.get(i);
+        Object value;
+        try {
+          value = argument.getTypeHandler().getResult(rs, argumentLabels.get(i));
+        } catch (ResultMapException | SQLException e) {
+          throw new ExecutorException("Could not process result for mapping: " + argument, e);
+        }
+        values.add(value);
+        found |= value != null;
+      }
+      if (!found) {
+        return null;
+      }
+      Object row = objects.create(map.getType(), argumentTypes, values);
+      if (!properties.isEmpty()) {
+        setProperties(rs, configuration, configuration.newMetaObject(row), properties, propertyLabels, propertyColumns, present);
+      }
+      return row;
+    }
   }
 
-  /** One statement's results: MyBatis's handler for all but its flat rows. */
-  static final class Handler implements ResultSetHandler {
+  /** A joined map: its own column properties and {@code <id>}s, then its children. */
+  record Joined(ResultMap map, List<ResultMapping> properties, List<String> propertyLabels, List<String> propertyColumns,
+      List<ResultMapping> ids, List<String> idLabels, List<String> idColumns, List<Child> children) {
+  }
+
+  /** An association or collection of a flat map; {@code prefix} upper-cased or null; {@code notNull} prefixed. */
+  record Child(ResultMapping mapping, String prefix, Plan plan, List<String> notNull) {
+  }
+
+  /**
+   * Sets each property whose column is in the result, when its value is not null or the configuration
+   * calls setters on nulls (not for a primitive); whether any value was found.
+   */
+  private static boolean setProperties(ResultSet rs, Configuration configuration, MetaObject meta, List<ResultMapping> properties,
+      List<String> labels, List<String> columns, Set<String> present) throws SQLException {
+    boolean found = false;
+    for (int i = 0; i < properties.size(); i++) {
+      if (present.contains(columns.get(i))) {
+        ResultMapping property = properties.get(i);
+        Object value = property.getTypeHandler().getResult(rs, labels.get(i));
+        found |= value != null;
+        if (value != null || configuration.isCallSettersOnNulls() && !meta.getSetterType(property.getProperty()).isPrimitive()) {
+          meta.setValue(property.getProperty(), value);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** One statement's results: MyBatis's handler for all but its rows. */
+  abstract static class Handler implements ResultSetHandler {
 
     private final ResultSetHandler stock;
-    private final MappedStatement ms;
-    private final Plan plan;
+    final MappedStatement ms;
 
-    Handler(ResultSetHandler stock, MappedStatement ms, Plan plan) {
+    Handler(ResultSetHandler stock, MappedStatement ms) {
       this.stock = stock;
       this.ms = ms;
-      this.plan = plan;
     }
 
     String statement() {
@@ -174,10 +310,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
       ObjectFactory objects = configuration.getObjectFactory();
       List<E> rows = objects.create(List.class);
       try {
-        Set<String> present = plan.properties().isEmpty() ? Set.of() : columnsPresent(rs, configuration);
-        while (!rs.isClosed() && rs.next()) {
-          rows.add(row(rs, configuration, objects, present));
-        }
+        read(rs, configuration, objects, rows);
       } finally {
         try {
           rs.close();
@@ -187,6 +320,9 @@ public class FlatRowsResultSetHandler implements Interceptor {
       }
       return rows;
     }
+
+    /** Adds the result's objects to {@code rows}. */
+    abstract <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException;
 
     /** As DefaultResultSetHandler.getFirstResultSet: past any update counts ahead of the rows. */
     private static ResultSet firstResultSet(Statement stmt) throws SQLException {
@@ -202,7 +338,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
     }
 
     /** The result's column labels (names without useColumnLabel), upper-cased as MyBatis compares them. */
-    private static Set<String> columnsPresent(ResultSet rs, Configuration configuration) throws SQLException {
+    static Set<String> columnsPresent(ResultSet rs, Configuration configuration) throws SQLException {
       ResultSetMetaData meta = rs.getMetaData();
       Set<String> present = new HashSet<>();
       for (int i = 1, n = meta.getColumnCount(); i <= n; i++) {
@@ -210,40 +346,6 @@ public class FlatRowsResultSetHandler implements Interceptor {
         present.add(column.toUpperCase(Locale.ENGLISH));
       }
       return present;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <E> E row(ResultSet rs, Configuration configuration, ObjectFactory objects, Set<String> present) throws SQLException {
-      List<ResultMapping> arguments = plan.arguments();
-      List<Object> values = new ArrayList<>(arguments.size());
-      boolean found = false;
-      for (ResultMapping argument : arguments) {
-        Object value;
-        try {
-          value = argument.getTypeHandler().getResult(rs, argument.getColumn());
-        } catch (ResultMapException | SQLException e) {
-          throw new ExecutorException("Could not process result for mapping: " + argument, e);
-        }
-        values.add(value);
-        found |= value != null;
-      }
-      if (!found) {
-        return null;
-      }
-      Object row = objects.create(plan.map().getType(), plan.argumentTypes(), values);
-      if (!plan.properties().isEmpty()) {
-        MetaObject meta = configuration.newMetaObject(row);
-        for (int i = 0; i < plan.properties().size(); i++) {
-          ResultMapping property = plan.properties().get(i);
-          if (present.contains(plan.propertyColumns().get(i))) {
-            Object value = property.getTypeHandler().getResult(rs, property.getColumn());
-            if (value != null || configuration.isCallSettersOnNulls() && !meta.getSetterType(property.getProperty()).isPrimitive()) {
-              meta.setValue(property.getProperty(), value);
-            }
-          }
-        }
-      }
-      return (E) row;
     }
 
     @Override
@@ -254,6 +356,177 @@ public class FlatRowsResultSetHandler implements Interceptor {
     @Override
     public void handleOutputParameters(CallableStatement cs) throws SQLException {
       stock.handleOutputParameters(cs);
+    }
+  }
+
+  /** A flat map's rows: one object (or null) per row. */
+  static final class FlatHandler extends Handler {
+
+    private final Plan plan;
+
+    FlatHandler(ResultSetHandler stock, MappedStatement ms, Plan plan) {
+      super(stock, ms);
+      this.plan = plan;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
+      Set<String> present = plan.properties().isEmpty() ? Set.of() : columnsPresent(rs, configuration);
+      while (!rs.isClosed() && rs.next()) {
+        rows.add((E) plan.row(rs, configuration, objects, present));
+      }
+    }
+  }
+
+  /**
+   * A joined map's rows, as DefaultResultSetHandler's handleRowValuesForNestedResultMap reads them (not
+   * result-ordered): a row whose key was seen adds only its children to the object already read.
+   */
+  static final class JoinedHandler extends Handler {
+
+    private final Joined joined;
+
+    JoinedHandler(ResultSetHandler stock, MappedStatement ms, Joined joined) {
+      super(stock, ms);
+      this.joined = joined;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
+      Set<String> present = columnsPresent(rs, configuration);
+      // A prefixed child is read only when the result has a column with its prefix (MyBatis's anyNotNullColumnHasValue).
+      boolean[] prefixPresent = new boolean[joined.children().size()];
+      for (int i = 0; i < prefixPresent.length; i++) {
+        String prefix = joined.children().get(i).prefix();
+        prefixPresent[i] = prefix == null || present.stream().anyMatch(c -> c.startsWith(prefix));
+      }
+      // Every object read, by its key (a child's combined with its parent's); null keys are never kept.
+      Map<CacheKey, Object> read = new HashMap<>();
+      while (!rs.isClosed() && rs.next()) {
+        CacheKey key = rowKey(rs, joined.map(), joined.ids(), joined.idLabels(), joined.idColumns(), present);
+        Object known = key == null ? null : read.get(key);
+        if (known != null) {
+          addChildren(rs, configuration, objects, configuration.newMetaObject(known), key, false, present, prefixPresent, read);
+          continue;
+        }
+        Object row = objects.create(joined.map().getType());
+        MetaObject meta = configuration.newMetaObject(row);
+        boolean found = setProperties(rs, configuration, meta, joined.properties(), joined.propertyLabels(),
+            joined.propertyColumns(), present);
+        found |= addChildren(rs, configuration, objects, meta, key, true, present, prefixPresent, read);
+        row = found ? row : null;
+        if (key != null) {
+          read.put(key, row);
+        }
+        rows.add((E) row);
+      }
+    }
+
+    /** As MyBatis's applyNestedResultMappings for children of flat maps: whether a child was added. */
+    private boolean addChildren(ResultSet rs, Configuration configuration, ObjectFactory objects, MetaObject parent,
+        CacheKey parentKey, boolean newParent, Set<String> present, boolean[] prefixPresent, Map<CacheKey, Object> read) {
+      boolean found = false;
+      for (int i = 0; i < joined.children().size(); i++) {
+        Child child = joined.children().get(i);
+        try {
+          Plan plan = child.plan();
+          CacheKey key = rowKey(rs, plan.map(), plan.ids(), plan.idLabels(), plan.idColumns(), present);
+          CacheKey combined = key == null || parentKey == null ? null : combine(key, parentKey);
+          Object value = combined == null ? null : read.get(combined);
+          boolean known = value != null;
+          collection(child.mapping(), parent, objects);
+          if (anyNotNullColumnHasValue(rs, child, prefixPresent[i])) {
+            if (value == null) {
+              value = plan.row(rs, configuration, objects, present);
+              if (combined != null) {
+                read.put(combined, value);
+              }
+            }
+            if (value != null && !known) {
+              Object collection = collection(child.mapping(), parent, objects);
+              if (collection != null) {
+                configuration.newMetaObject(collection).add(value);
+              } else {
+                parent.setValue(child.mapping().getProperty(), value);
+              }
+              found = true;
+            }
+          }
+        } catch (SQLException e) {
+          throw new ExecutorException("Error getting nested result map values for '" + child.mapping().getProperty()
+              + "'.  Cause: " + e, e);
+        }
+      }
+      return found;
+    }
+
+    /**
+     * MyBatis's row key: the map's id and each present column of its {@code <id>}s (without any, of all its
+     * column mappings: ResultMap's id mappings) with its value; null without any value.
+     */
+    private static CacheKey rowKey(ResultSet rs, ResultMap map, List<ResultMapping> ids, List<String> labels,
+        List<String> columns, Set<String> present) throws SQLException {
+      CacheKey key = new CacheKey();
+      key.update(map.getId());
+      for (int i = 0; i < ids.size(); i++) {
+        String label = labels.get(i);
+        if (ids.get(i).isSimple() && label != null && present.contains(columns.get(i))) {
+          Object value = ids.get(i).getTypeHandler().getResult(rs, label);
+          if (value != null) {
+            key.update(label);
+            key.update(value);
+          }
+        }
+      }
+      return key.getUpdateCount() < 2 ? null : key;
+    }
+
+    private static CacheKey combine(CacheKey key, CacheKey parentKey) {
+      try {
+        CacheKey combined = key.clone();
+        combined.update(parentKey);
+        return combined;
+      } catch (CloneNotSupportedException e) {
+        throw new ExecutorException("Error cloning cache key.  Cause: " + e, e);
+      }
+    }
+
+    private static boolean anyNotNullColumnHasValue(ResultSet rs, Child child, boolean prefixPresent) throws SQLException {
+      if (!child.notNull().isEmpty()) {
+        for (String column : child.notNull()) {
+          rs.getObject(column);
+          if (!rs.wasNull()) {
+            return true;
+          }
+        }
+        return false;
+      }
+      return prefixPresent;
+    }
+
+    /**
+     * As MyBatis's instantiateCollectionPropertyIfAppropriate: the property's collection, created (and
+     * set) when it is null and its type a collection; null for a property that holds no collection.
+     */
+    private static Object collection(ResultMapping mapping, MetaObject parent, ObjectFactory objects) {
+      String property = mapping.getProperty();
+      Object value = parent.getValue(property);
+      if (value == null) {
+        Class<?> type = mapping.getJavaType() != null ? mapping.getJavaType() : parent.getSetterType(property);
+        try {
+          if (objects.isCollection(type)) {
+            value = objects.create(type);
+            parent.setValue(property, value);
+            return value;
+          }
+        } catch (Exception e) {
+          throw new ExecutorException("Error instantiating collection property for result '" + property + "'.  Cause: " + e, e);
+        }
+        return null;
+      }
+      return objects.isCollection(value.getClass()) ? value : null;
     }
   }
 }

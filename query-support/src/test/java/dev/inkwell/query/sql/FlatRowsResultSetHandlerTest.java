@@ -81,6 +81,50 @@ class FlatRowsResultSetHandlerTest {
     }
   }
 
+  /** A joined map's type: a default constructor and setters, as MyBatis builds it. */
+  public static final class Owner {
+    private Integer id;
+    private String name;
+    private Flagged inner;
+    private List<Flagged> items;
+
+    public void setId(Integer id) {
+      this.id = id;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public void setInner(Flagged inner) {
+      this.inner = inner;
+    }
+
+    public List<Flagged> getItems() {
+      return items;
+    }
+
+    public void setItems(List<Flagged> items) {
+      this.items = items;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Owner w && Objects.equals(id, w.id) && Objects.equals(name, w.name)
+          && Objects.equals(inner, w.inner) && Objects.equals(items, w.items);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(id, name);
+    }
+
+    @Override
+    public String toString() {
+      return "Owner[" + id + ", " + name + ", " + inner + ", " + items + "]";
+    }
+  }
+
   @Autowired
   private DataSource dataSource;
 
@@ -140,6 +184,44 @@ class FlatRowsResultSetHandlerTest {
       return handled;
     }, false);
     assertThat(rows).hasSize(2);
+    assertThat(readByIt).isEmpty();
+  }
+
+  @Test
+  void joinedRowsAreGroupedAsMyBatisGroupsThem() {
+    List<Object> rows = sameThroughBoth(s -> s.selectList("flatRows.owners"), false);
+    // by key, in the order first seen: a child once per parent, none for a row without one (an empty
+    // list, a null association), an owner per row where its key is null, a child without an id per row
+    assertThat(rows).hasSize(5);
+    Owner one = (Owner) rows.get(0);
+    assertThat(one.inner).isEqualTo(flagged(10, "ten", true));
+    assertThat(one.items).containsExactly(flagged(100, "a", true), flagged(101, "b", "never set"));
+    Owner two = (Owner) rows.get(1);
+    assertThat(two.inner).isNull();
+    assertThat(two.items).isEmpty();
+    assertThat(rows.get(2)).isEqualTo(rows.get(3));
+    assertThat(rows.get(2)).isNotSameAs(rows.get(3));
+    assertThat(((Owner) rows.get(4)).items).containsExactly(flagged(null, "nameless", "never set"));
+    // unprefixed, the association reads the owner's own columns (there is no "Flag"); notNullColumn:
+    // only items with a flag
+    rows = sameThroughBoth(s -> s.selectList("flatRows.ownersAsTheirInner"), true);
+    assertThat(((Owner) rows.get(0)).inner).isEqualTo(flagged(1, "one", "never set"));
+    assertThat(((Owner) rows.get(0)).items).containsExactly(flagged(100, "a", true));
+    assertThat(((Owner) rows.get(1)).items).isEmpty();
+    // no column with a child's prefix: no child read, the collection still created
+    rows = sameThroughBoth(s -> s.selectList("flatRows.ownersWithoutChildColumns"), false);
+    assertThat(((Owner) rows.get(0)).items).isEmpty();
+    // no <id>: keyed by all its column properties
+    rows = sameThroughBoth(s -> s.selectList("flatRows.ownersWithoutId"), false);
+    assertThat(rows).hasSize(5);
+    assertThat(readByIt).containsExactly("flatRows.owners", "flatRows.ownersAsTheirInner", "flatRows.ownersWithoutChildColumns",
+        "flatRows.ownersWithoutId");
+  }
+
+  @Test
+  void resultOrderedJoinedRowsStayWithMyBatis() {
+    List<Object> rows = sameThroughBoth(s -> s.selectList("flatRows.ownersOrdered"), false);
+    assertThat(rows).hasSize(6);
     assertThat(readByIt).isEmpty();
   }
 
