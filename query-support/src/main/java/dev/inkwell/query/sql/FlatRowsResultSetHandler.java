@@ -288,7 +288,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
   abstract static class Handler implements ResultSetHandler {
 
     private final ResultSetHandler stock;
-    final MappedStatement ms;
+    private final MappedStatement ms;
 
     Handler(ResultSetHandler stock, MappedStatement ms) {
       this.stock = stock;
@@ -408,14 +408,14 @@ public class FlatRowsResultSetHandler implements Interceptor {
         CacheKey key = rowKey(rs, joined.map(), joined.ids(), joined.idLabels(), joined.idColumns(), present);
         Object known = key == null ? null : read.get(key);
         if (known != null) {
-          addChildren(rs, configuration, objects, configuration.newMetaObject(known), key, false, present, prefixPresent, read);
+          addChildren(rs, configuration, objects, configuration.newMetaObject(known), key, present, prefixPresent, read);
           continue;
         }
         Object row = objects.create(joined.map().getType());
         MetaObject meta = configuration.newMetaObject(row);
         boolean found = setProperties(rs, configuration, meta, joined.properties(), joined.propertyLabels(),
             joined.propertyColumns(), present);
-        found |= addChildren(rs, configuration, objects, meta, key, true, present, prefixPresent, read);
+        found |= addChildren(rs, configuration, objects, meta, key, present, prefixPresent, read);
         row = found ? row : null;
         if (key != null) {
           read.put(key, row);
@@ -426,7 +426,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
 
     /** As MyBatis's applyNestedResultMappings for children of flat maps: whether a child was added. */
     private boolean addChildren(ResultSet rs, Configuration configuration, ObjectFactory objects, MetaObject parent,
-        CacheKey parentKey, boolean newParent, Set<String> present, boolean[] prefixPresent, Map<CacheKey, Object> read) {
+        CacheKey parentKey, Set<String> present, boolean[] prefixPresent, Map<CacheKey, Object> read) {
       boolean found = false;
       for (int i = 0; i < joined.children().size(); i++) {
         Child child = joined.children().get(i);
