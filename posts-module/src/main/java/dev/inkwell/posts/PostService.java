@@ -278,7 +278,7 @@ public class PostService {
   public Optional<TagWithPosts> findTagWithPosts(int tagId) {
     OwnerWithPostsRow<Tag> row = posts.selectTagWithPosts(tagId);
     return Optional.ofNullable(row)
-        .map(r -> new TagWithPosts(r.getOwner(), r.postsOrEmpty().stream().map(p -> p.toPost(false)).toList()));
+        .map(r -> new TagWithPosts(r.getOwner(), r.getPosts().stream().map(p -> p.toPost(false)).toList()));
   }
 
   // ------------------------------------------------------------------ users with their posts (UserPostsMapper.xml)
@@ -295,7 +295,7 @@ public class PostService {
     OwnerWithPostsRow<User> row = userPosts.selectUserWithPosts(userId, POSTS.where(include.where()), include.required(),
         include.tags());
     return Optional.ofNullable(row).map(r -> new UserWithPosts(r.getOwner(),
-        r.postsOrEmpty().stream().map(p -> p.toPost(include.tags())).toList()));
+        r.getPosts().stream().map(p -> p.toPost(include.tags())).toList()));
   }
 
   /**

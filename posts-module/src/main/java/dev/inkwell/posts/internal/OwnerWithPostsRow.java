@@ -28,13 +28,9 @@ public class OwnerWithPostsRow<T> {
     this.owner = owner;
   }
 
-  /** Null when the statement found no post (MyBatis creates the list with the first one). */
+  /** Empty when the statement found no post: the result handler creates the list for every row. */
   public List<PostRow> getPosts() {
     return posts;
-  }
-
-  public List<PostRow> postsOrEmpty() {
-    return posts == null ? List.of() : posts;
   }
 
   public void setPosts(List<PostRow> posts) {
