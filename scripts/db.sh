@@ -294,8 +294,31 @@ replica_start() {
     as_pg "$BINDIR/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null \
       || { tail -20 "$dir/server.log" >&2; die "replica did not start"; }
   fi
+  # A standby stopped while the primary went on (benchmarks write a lot) may need WAL the primary has
+  # recycled: it can never catch up, so it is made again (once).
+  if ! replica_streaming; then
+    if [ "${2:-}" != again ] && grep -q "has already been removed" "$dir/server.log"; then
+      log "the replica in $dir fell behind the primary's WAL; making it again"
+      as_pg "$BINDIR/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+      rm -rf "$dir"
+      replica_start "${1:-}" again
+      return
+    fi
+    tail -20 "$dir/server.log" >&2
+    die "replica does not stream from the primary"
+  fi
   replica_sync "$sync"
   log "replica ready: jdbc:postgresql://127.0.0.1:$REPLICA_PORT/inkwell ($( [ $sync = on ] && echo synchronous || echo asynchronous))"
+}
+
+# Whether the primary streams to the standby, within 15 s.
+replica_streaming() {
+  local i
+  for i in $(seq 1 30); do
+    [ "$(psql_admin -d postgres -tAc "SELECT count(*) FROM pg_stat_replication WHERE application_name = '$REPLICA_NAME' AND state = 'streaming'")" = 1 ] && return 0
+    sleep 0.5
+  done
+  return 1
 }
 
 replica_stop() {
