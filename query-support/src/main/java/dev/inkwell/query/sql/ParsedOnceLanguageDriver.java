@@ -31,7 +31,8 @@ import org.apache.ibatis.session.Configuration;
  * values bound by the tags themselves ({@code <bind>}, {@code <foreach>} items, whose runtime types
  * MyBatis consults). So its result is kept per text and parameter class when the tags bound nothing
  * and the text names no binding ({@code _parameter}, {@code _databaseId}); any other execution is
- * parsed as MyBatis would. The tags are still evaluated on every call, so the SQL is exactly what the
+ * parsed as MyBatis would. The tags are still evaluated on every call (their tests read without OGNL
+ * where their form allows: {@link TagTree}, {@link PathTest}), so the SQL is exactly what the
  * stock driver produces. Registered in {@code config/persistence-defaults.yml}, so module tests run
  * through it as the service does.
  *
@@ -54,7 +55,7 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
     return new ScriptBuilder(configuration, script, parameterType).parseScriptNode();
   }
 
-  /** The stock builder, whose dynamic statements get a {@link ParsedOnceSqlSource}. */
+  /** The stock builder, whose dynamic statements get a {@link ParsedOnceSqlSource} over a {@link TagTree}. */
   private static final class ScriptBuilder extends XMLScriptBuilder {
 
     private final XNode script;
@@ -68,8 +69,8 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
     public SqlSource parseScriptNode() {
       SqlSource stock = super.parseScriptNode();
       // The stock builder decides what is dynamic; its tree of tags is private, so it is built again
-      // (once, at start-up).
-      return stock instanceof DynamicSqlSource ? new ParsedOnceSqlSource(configuration, parseDynamicTags(script)) : stock;
+      // (once, at start-up), with tests read without OGNL where they can be.
+      return stock instanceof DynamicSqlSource ? new ParsedOnceSqlSource(configuration, new TagTree(configuration).parse(script)) : stock;
     }
   }
 

@@ -84,6 +84,28 @@ class ParsedOnceLanguageDriverTest {
   }
 
   @Test
+  void everyTagWritesWhatTheStockDriverWrites() {
+    List<Map<String, Object>> terms = List.of(Map.of("op", "EQ", "value", 1), Map.of("op", "LT", "value", 2),
+        Map.of("op", "GT", "value", 3));
+    List<Map<String, Object>> queries = List.of(
+        query("ann", 30, List.of(1, 2), terms, "name"),
+        query(null, null, List.of(), List.of(), null),
+        query("", null, null, List.of(terms.get(2)), "age"),
+        query("b", 0, List.of(7), List.of(), "name"));
+    for (Map<String, Object> q : queries) {
+      assertSameBinding("everyTag", Map.of("q", q));
+    }
+    assertThat(bound(parsedOnce, "everyTag", Map.of("q", queries.get(0))).getSql().replaceAll("\\s+", " ")).isEqualTo(
+        "SELECT id FROM users WHERE name LIKE ? AND age >= ? AND id <> 0 AND id IN (?,?) AND ( age = ? OR age < ? OR age > ? ) ORDER BY name");
+    assertThat(bound(parsedOnce, "everyTag", Map.of("q", queries.get(1))).getSql()).isEqualTo("SELECT id FROM users");
+    for (Map<String, Object> p : List.of(row("a@x.org", "A", 3, null), row("a@x.org", null, null, null))) {
+      Map<String, Object> withId = new HashMap<>(p);
+      withId.put("id", 1);
+      assertSameBinding("setSome", withId);
+    }
+  }
+
+  @Test
   void aPluginEditingTheMappingsOfOneExecutionDoesNotEditTheNext() {
     Map<String, Object> p = row("a@x.org", "A", 1, null);
     bound(parsedOnce, "insert", p).getParameterMappings().clear();
@@ -117,6 +139,17 @@ class ParsedOnceLanguageDriverTest {
 
   private int kept(String id) {
     return ((ParsedOnceSqlSource) parsedOnce.getMappedStatement("parsedOnce." + id).getSqlSource()).textsKept();
+  }
+
+  private static Map<String, Object> query(String name, Integer minAge, List<Integer> ids,
+      List<Map<String, Object>> terms, String order) {
+    Map<String, Object> q = new HashMap<>();
+    q.put("name", name);
+    q.put("minAge", minAge);
+    q.put("ids", ids);
+    q.put("terms", terms);
+    q.put("order", order);
+    return q;
   }
 
   private static Map<String, Object> row(String email, String name, Integer age, Map<String, Object> metadata) {

@@ -1,0 +1,136 @@
+package dev.inkwell.query.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ibatis.reflection.DefaultReflectorFactory;
+import org.apache.ibatis.scripting.xmltags.DynamicContext;
+import org.apache.ibatis.scripting.xmltags.ExpressionEvaluator;
+import org.apache.ibatis.session.Configuration;
+import org.junit.jupiter.api.Test;
+
+/** Every test read without OGNL answers what MyBatis's OGNL evaluator answers, or fails where it fails. */
+class PathTestTest {
+
+  private static final List<String> EXPRESSIONS = List.of(
+      "tags", "flag", "zero", "half", "name", "empty", "missing", "list", "meta",
+      "age != null", "age == null", "row.age != null", "row.age == null", "row.active", "row.count",
+      "op == 'GT'", "op != 'GT'", "op == 'LT'", "row.op == 'GT'", "row.op != 'SOME'", "kind == 'GT'",
+      "meta.k", "meta.k != null", "meta.size", "meta.isEmpty", "row.inner.op == 'EQ'", "row.inner.age",
+      "row.missing != null", "list.size", "nothing.age != null", "_parameter != null", "_parameter.op == 'GT'",
+      // Not of the direct forms: OGNL evaluates them.
+      "op == 'G'", "op == \"GT\"", "list.size() > 1", "tags and flag", "true", "null", "!tags", "row.op.length() == 2");
+
+  private final Configuration configuration = new Configuration();
+  private final DefaultReflectorFactory reflectors = new DefaultReflectorFactory();
+
+  @Test
+  void eachFormAnswersWhatOgnlAnswersForMapsBeansAndNull() {
+    Row inner = new Row(7, null, 0, "EQ", null);
+    Row row = new Row(null, true, 3, "GT", inner);
+    Map<String, Object> meta = new HashMap<>(Map.of("k", "v"));
+    Map<String, Object> params = new HashMap<>();
+    params.put("tags", true);
+    params.put("flag", Boolean.FALSE);
+    params.put("zero", 0);
+    params.put("half", 0.5);
+    params.put("name", "");
+    params.put("empty", new ArrayList<>());
+    params.put("list", List.of(1, 2));
+    params.put("meta", meta);
+    params.put("age", null);
+    params.put("row", row);
+    params.put("op", "GT");
+    params.put("kind", Kind.GT);
+    params.put("nothing", null);
+    int compared = 0;
+    for (Object parameter : new Object[] {params, row, null, "GT", meta}) {
+      for (String expression : EXPRESSIONS) {
+        assertThat(direct(expression, parameter)).as(expression + " on " + parameter).isEqualTo(ognl(expression, parameter));
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(5 * EXPRESSIONS.size());
+  }
+
+  @Test
+  void theFormsTheMappersUseAreReadDirectlyAndTheRestByOgnl() {
+    for (String expression : List.of("tags", "row.age != null", "row.age == null", "t.op == 'GT'", "t.op != 'SOME'",
+        "s.metric == 'cosine'", " efSearch != null ")) {
+      assertThat(PathTest.of(expression, reflectors).direct()).as(expression).isTrue();
+    }
+    for (String expression : List.of("op == 'G'", "versions.isEmpty()", "tags and flag", "null", "true", "!tags",
+        "changes.present.contains('name')", "f.fn == 'COUNT' and f.column == null", "a == 'it''s'", "a.b.")) {
+      assertThat(PathTest.of(expression, reflectors).direct()).as(expression).isFalse();
+    }
+  }
+
+  /** The answer, or the failure's kind. */
+  private Object direct(String expression, Object parameter) {
+    try {
+      return PathTest.of(expression, reflectors).evaluate(bindings(parameter));
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  private Object ognl(String expression, Object parameter) {
+    try {
+      return ExpressionEvaluator.INSTANCE.evaluateBoolean(expression, bindings(parameter));
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  private Map<String, Object> bindings(Object parameter) {
+    return new DynamicContext(configuration, parameter).getBindings();
+  }
+
+  enum Kind { GT }
+
+  /** A bean as the modules pass them: getters, a Boolean read by {@code isActive}, nested. */
+  public static final class Row {
+    private final Integer age;
+    private final Boolean active;
+    private final int count;
+    private final String op;
+    private final Row inner;
+
+    Row(Integer age, Boolean active, int count, String op, Row inner) {
+      this.age = age;
+      this.active = active;
+      this.count = count;
+      this.op = op;
+      this.inner = inner;
+    }
+
+    public Integer getAge() {
+      return age;
+    }
+
+    public Boolean getActive() {
+      return active;
+    }
+
+    public int getCount() {
+      return count;
+    }
+
+    public String getOp() {
+      return op;
+    }
+
+    public Row getInner() {
+      return inner;
+    }
+
+    @Override
+    public String toString() {
+      return "Row";
+    }
+  }
+}
