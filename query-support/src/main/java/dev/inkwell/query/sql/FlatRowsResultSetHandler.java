@@ -392,6 +392,16 @@ public class FlatRowsResultSetHandler implements Interceptor {
       this.joined = joined;
     }
 
+    /** A loop, not a stream: this runs for every result set. */
+    private static boolean anyStartsWith(Set<String> columns, String prefix) {
+      for (String column : columns) {
+        if (column.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
@@ -400,7 +410,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
       boolean[] prefixPresent = new boolean[joined.children().size()];
       for (int i = 0; i < prefixPresent.length; i++) {
         String prefix = joined.children().get(i).prefix();
-        prefixPresent[i] = prefix == null || present.stream().anyMatch(c -> c.startsWith(prefix));
+        prefixPresent[i] = prefix == null || anyStartsWith(present, prefix);
       }
       // Every object read, by its key (a child's combined with its parent's); null keys are never kept.
       Map<CacheKey, Object> read = new HashMap<>();

@@ -1,6 +1,8 @@
 package dev.inkwell.query.sql;
 
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +17,8 @@ import org.apache.ibatis.scripting.xmltags.ExpressionEvaluator;
 
 /**
  * A tag's {@code test} of the forms the mappers use on every call, {@code a.b}, {@code a.b != null},
- * {@code a.b == null}, {@code a.b == 'TEXT'} and {@code a.b != 'TEXT'}, evaluated by reading the path
+ * {@code a.b == null}, {@code a.b == 'TEXT'}, {@code a.b != 'TEXT'}, {@code a.b.isEmpty()} and
+ * {@code !a.b.isEmpty()}, evaluated by reading the path
  * directly, as OGNL reads it; any other expression, or a value of which OGNL's reading could differ
  * (a map's {@code size}, a collection, an array, a non-string compared with a literal, a null on the
  * way), is left to MyBatis's OGNL evaluator.
@@ -27,7 +30,21 @@ import org.apache.ibatis.scripting.xmltags.ExpressionEvaluator;
 final class PathTest {
 
   private static final Pattern FORM = Pattern.compile(
-      "\\s*([A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)*)\\s*(?:(==|!=)\\s*(null|'[^'\\\\]{2,}'))?\\s*");
+      "\\s*(!\\s*)?([A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)*)(\\.isEmpty\\(\\))?\\s*"
+          + "(?:(==|!=)\\s*(null|'[^'\\\\]{2,}'))?\\s*");
+
+  /** A class's public {@code boolean isEmpty()}, if it has one. */
+  private static final ClassValue<Method> IS_EMPTY = new ClassValue<>() {
+    @Override
+    protected Method computeValue(Class<?> type) {
+      try {
+        Method method = type.getMethod("isEmpty");
+        return method.getReturnType() == boolean.class ? method : null;
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+  };
 
   /** OGNL's keywords and literals, which are not property names there. */
   private static final Set<String> KEYWORDS = Set.of("null", "true", "false", "and", "or", "not", "eq", "neq",
@@ -38,7 +55,7 @@ final class PathTest {
 
   private static final Object UNREAD = new Object();
 
-  private enum Comparison { TRUTH, IS_NULL, NOT_NULL, EQUALS, NOT_EQUALS }
+  private enum Comparison { TRUTH, IS_NULL, NOT_NULL, EQUALS, NOT_EQUALS, EMPTY, NOT_EMPTY }
 
   private final String expression;
   private final String[] path;
@@ -60,16 +77,19 @@ final class PathTest {
     if (!form.matches()) {
       return new PathTest(expression, null, null, null, reflectors);
     }
-    String[] path = form.group(1).split("\\.");
-    for (String name : path) {
-      if (KEYWORDS.contains(name)) {
-        return new PathTest(expression, null, null, null, reflectors);
-      }
+    boolean not = form.group(1) != null;
+    boolean isEmpty = form.group(3) != null;
+    String operator = form.group(4);
+    String operand = form.group(5);
+    String[] path = form.group(2).split("\\.");
+    // "!" only before isEmpty() (a Boolean), which is compared with nothing.
+    if (not && !isEmpty || isEmpty && operator != null || Arrays.stream(path).anyMatch(KEYWORDS::contains)) {
+      return new PathTest(expression, null, null, null, reflectors);
     }
-    String operator = form.group(2);
-    String operand = form.group(3);
     Comparison comparison;
-    if (operator == null) {
+    if (isEmpty) {
+      comparison = not ? Comparison.NOT_EMPTY : Comparison.EMPTY;
+    } else if (operator == null) {
       comparison = Comparison.TRUTH;
     } else if (operand.equals("null")) {
       comparison = operator.equals("==") ? Comparison.IS_NULL : Comparison.NOT_NULL;
@@ -141,6 +161,10 @@ final class PathTest {
         return value == null;
       case NOT_NULL:
         return value != null;
+      case EMPTY:
+      case NOT_EMPTY:
+        Boolean empty = isEmpty(value);
+        return empty == null ? null : empty == (comparison == Comparison.EMPTY);
       case EQUALS:
       case NOT_EQUALS:
         if (value != null && !(value instanceof String)) {
@@ -156,6 +180,25 @@ final class PathTest {
           return new BigDecimal(String.valueOf(value)).compareTo(BigDecimal.ZERO) != 0;
         }
         return value != null;
+    }
+  }
+
+  /** What OGNL's call of {@code isEmpty()} returns, or null where it might do otherwise. */
+  private static Boolean isEmpty(Object value) {
+    if (value instanceof Collection<?> values) {
+      return values.isEmpty();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.isEmpty();
+    }
+    Method method = value == null ? null : IS_EMPTY.get(value.getClass());
+    if (method == null) {
+      return null;
+    }
+    try {
+      return (Boolean) method.invoke(value);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
     }
   }
 

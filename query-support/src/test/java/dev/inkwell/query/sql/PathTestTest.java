@@ -22,6 +22,8 @@ class PathTestTest {
       "op == 'GT'", "op != 'GT'", "op == 'LT'", "row.op == 'GT'", "row.op != 'SOME'", "kind == 'GT'",
       "meta.k", "meta.k != null", "meta.size", "meta.isEmpty", "row.inner.op == 'EQ'", "row.inner.age",
       "row.missing != null", "list.size", "nothing.age != null", "_parameter != null", "_parameter.op == 'GT'",
+      "list.isEmpty()", "!list.isEmpty()", "empty.isEmpty()", "!meta.isEmpty()", "name.isEmpty()", "!row.isEmpty()",
+      "row.inner.isEmpty()", "tags.isEmpty()", "nothing.isEmpty()", "kind.isEmpty()",
       // Not of the direct forms: OGNL evaluates them.
       "op == 'G'", "op == \"GT\"", "list.size() > 1", "tags and flag", "true", "null", "!tags", "row.op.length() == 2");
 
@@ -60,10 +62,12 @@ class PathTestTest {
   @Test
   void theFormsTheMappersUseAreReadDirectlyAndTheRestByOgnl() {
     for (String expression : List.of("tags", "row.age != null", "row.age == null", "t.op == 'GT'", "t.op != 'SOME'",
-        "s.metric == 'cosine'", " efSearch != null ")) {
+        "s.metric == 'cosine'", " efSearch != null ",
+        "!posts.isEmpty()", "versions.isEmpty()", "! a.b.isEmpty()")) {
       assertThat(PathTest.of(expression, reflectors).direct()).as(expression).isTrue();
     }
-    for (String expression : List.of("op == 'G'", "versions.isEmpty()", "tags and flag", "null", "true", "!tags",
+    for (String expression : List.of("op == 'G'", "a.isEmpty() == true", "tags and flag", "null", "true", "!tags",
+        "!a.isEmpty() and !b.isEmpty()", "!a.b",
         "changes.present.contains('name')", "f.fn == 'COUNT' and f.column == null", "a == 'it''s'", "a.b.")) {
       assertThat(PathTest.of(expression, reflectors).direct()).as(expression).isFalse();
     }
@@ -92,7 +96,7 @@ class PathTestTest {
 
   enum Kind { GT }
 
-  /** A bean as the modules pass them: getters, a Boolean read by {@code isActive}, nested. */
+  /** A bean as the modules pass them: getters, nested, an {@code isEmpty()} like {@code Where}'s. */
   public static final class Row {
     private final Integer age;
     private final Boolean active;
@@ -126,6 +130,10 @@ class PathTestTest {
 
     public Row getInner() {
       return inner;
+    }
+
+    public boolean isEmpty() {
+      return count == 0;
     }
 
     @Override
