@@ -21,4 +21,6 @@ ensure_java_and_maven
 scripts/db.sh start
 log "building the benchmark jar"
 mvn -B -q -DskipTests -pl bench -am install >&2  # stdout is the JSON report
-exec java -jar bench/target/inkwell-bench.jar "$@"
+# The JVM options the service runs with (scripts/lib.sh).
+# shellcheck disable=SC2046
+exec java $(java_opts) -jar bench/target/inkwell-bench.jar "$@"

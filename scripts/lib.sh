@@ -37,13 +37,20 @@ ensure_browser() {
   command -v curl >/dev/null || apt_install curl
 }
 
+# The JVM options of the service and of the benchmarks that measure it (INKWELL_JAVA_OPTS replaces
+# them): a heap of fixed size, every page of it touched at start-up. Otherwise the heap grows for the
+# first minutes of traffic, and each page it grows into costs the thread that first writes to it a
+# kernel page fault (docs/benchmarks.md: 15-50 % of the benchmark paths' CPU in a default JVM).
+java_opts() { echo "${INKWELL_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"; }
+
 # start_service PORT LOGFILE [jar options...]: starts app/target/inkwell.jar on PORT with a fresh
 # bearer token (in $TOKEN), stops it when the calling script exits, and waits until it is healthy.
 start_service() {
   local port=$1 logfile=$2
   shift 2
   TOKEN=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-  java -jar app/target/inkwell.jar --server.port="$port" --inkwell.security.token="$TOKEN" "$@" > "$logfile" 2>&1 &
+  # shellcheck disable=SC2046
+  java $(java_opts) -jar app/target/inkwell.jar --server.port="$port" --inkwell.security.token="$TOKEN" "$@" > "$logfile" 2>&1 &
   SERVICE=$!
   trap 'kill -TERM $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do

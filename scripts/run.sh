@@ -15,4 +15,5 @@ export INKWELL_TOKEN=${INKWELL_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d
 log "API token for this run: $INKWELL_TOKEN"
 log "  curl -X POST -H 'Authorization: Bearer $INKWELL_TOKEN' -H 'Content-Type: application/json' \\"
 log "       -d '{\"email\": \"alice@example.com\", \"name\": \"Alice\"}' http://localhost:8080/api/users"
-exec java -jar app/target/inkwell.jar "$@"
+# shellcheck disable=SC2046
+exec java $(java_opts) -jar app/target/inkwell.jar "$@"

@@ -115,6 +115,8 @@ class DataPathBench {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("versions", Map.of(
         "java", System.getProperty("java.version"),
+        // What the JVM was started with (scripts/bench.sh: the service's options, scripts/lib.sh).
+        "jvmOptions", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()),
         "jdbcDriver", org.postgresql.util.DriverInfo.DRIVER_VERSION,
         "postgres", jdbc.queryForObject("SHOW server_version", String.class),
         "pgvector", jdbc.queryForObject("SELECT extversion FROM pg_extension WHERE extname = 'vector'", String.class)));
