@@ -18,14 +18,14 @@ import org.apache.ibatis.scripting.xmltags.ExpressionEvaluator;
 /**
  * A tag's {@code test} of the forms the mappers use on every call, {@code a.b}, {@code a.b != null},
  * {@code a.b == null}, {@code a.b == 'TEXT'}, {@code a.b != 'TEXT'}, {@code a.b.isEmpty()} and
- * {@code !a.b.isEmpty()}, evaluated by reading the path
- * directly, as OGNL reads it; any other expression, or a value of which OGNL's reading could differ
- * (a map's {@code size}, a collection, an array, a non-string compared with a literal, a null on the
- * way), is left to MyBatis's OGNL evaluator.
+ * {@code !a.b.isEmpty()}, evaluated by reading the path directly, as OGNL reads it; any other
+ * expression, or a value of which OGNL's reading could differ (a map's {@code size}, a collection, an
+ * array, a non-string compared with a literal, a null on the way, a failure), is left to MyBatis's
+ * OGNL evaluator.
  *
  * <p>Why: MyBatis evaluates every test through OGNL, with a new OGNL context and reflective look-ups
- * per expression and call: 9 % of a user create's CPU and 11 % of a load of a user with posts and tags
- * (docs/benchmarks.md). {@code PathTestTest} checks each form against OGNL's answer.
+ * per expression and call: 7.3 % of a user create's CPU samples and 8.7 % of a load of a user with
+ * posts and tags (docs/benchmarks.md). {@code PathTestTest} checks each form against OGNL's answer.
  */
 final class PathTest {
 

@@ -2,12 +2,10 @@ package dev.inkwell.query.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.ibatis.builder.BuilderException;
 import org.apache.ibatis.parsing.XNode;
 import org.apache.ibatis.scripting.xmltags.ChooseSqlNode;
-import org.apache.ibatis.scripting.xmltags.DynamicContext;
 import org.apache.ibatis.scripting.xmltags.ForEachSqlNode;
 import org.apache.ibatis.scripting.xmltags.MixedSqlNode;
 import org.apache.ibatis.scripting.xmltags.SetSqlNode;
@@ -109,9 +107,6 @@ final class TagTree {
         node.getStringAttribute("open"), node.getStringAttribute("close"), node.getStringAttribute("separator"));
     PathTest items = PathTest.of(collection, configuration.getReflectorFactory());
     // MyBatis's node writes nothing for an empty collection either, once OGNL has read it.
-    return context -> {
-      Map<String, Object> bindings = context.getBindings();
-      return items.emptyCollection(bindings) || stock.apply(context);
-    };
+    return context -> items.emptyCollection(context.getBindings()) || stock.apply(context);
   }
 }
