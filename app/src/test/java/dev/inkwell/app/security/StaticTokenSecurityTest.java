@@ -64,6 +64,19 @@ class StaticTokenSecurityTest extends PathFormsContract {
     assertThat(RawHttp.send(port, "GET", "/actuator/prometheus", null, "static-secret-token").status()).isEqualTo(200);
   }
 
+  /** ObservabilityConfiguration: Spring Security's decisions are timed (a refused token too), each filter is not. */
+  @Test
+  void securityDecisionsAreTimedButNotItsFilters() {
+    assertThat(RawHttp.send(port, "POST", "/api/users", "{\"email\": \"m@x.org\", \"name\": \"M\"}", "wrong-token").status())
+        .isEqualTo(401);
+    assertThat(RawHttp.send(port, "GET", "/api/users/stats", null, null).status()).isEqualTo(200);
+
+    String scrape = RawHttp.send(port, "GET", "/actuator/prometheus", null, "static-secret-token").body();
+
+    assertThat(scrape).contains("spring_security_authentications_seconds_count").contains("spring_security_authorizations_seconds_count")
+        .contains("http_server_requests_seconds_count").doesNotContain("spring_security_filterchains");
+  }
+
   @Test
   void readsStayOpen() {
     assertThat(RawHttp.send(port, "GET", "/api/users", null, null).status()).isEqualTo(200);
