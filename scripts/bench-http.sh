@@ -2,8 +2,10 @@
 # HTTP benchmark of the deployed jar (scripts/bench.sh http [seconds=20] [--jar-option=value ...]): starts
 # target/inkwell.jar (with its default settings, or the options given) on
 # a database of its own (inkwell_bench_http, created again each run, seeded with plain SQL), then runs
-# Debian's wrk against six routes, 32 connections each, after an untimed warm-up pass over all of them.
-# Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors.
+# Debian's wrk against six routes, 32 connections each, after an untimed warm-up pass over all of them
+# and the embedding of the posts it wrote.
+# Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors, requests,
+# and the service's CPU per request (µs).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOG_TAG=bench-http
@@ -37,13 +39,20 @@ ANALYZE;
 SQL
 
 export WRK_DIR="$ROOT/bench/wrk" TOKEN USERS=1000
+CLK_TCK=$(getconf CLK_TCK)
+service_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; } # utime + stime
 PAGE_PATH='/api/users?age%5B%24gte%5D=30&order=-age&size=20'
 route() { # PASS SECONDS: every route once; the first pass is the untimed warm-up (JIT, pool, caches)
   local pass=$1 seconds=$2
   measure() { # ROUTE SCRIPT PATH
-    local out
+    local out before after requests
+    before=$(service_cpu_ticks)
     out=$(ROUTE=$1 wrk -t2 -c$CONNECTIONS -d"${seconds}s" -s "$WRK_DIR/$2" "http://127.0.0.1:$PORT$3" | grep '^{')
-    [ "$pass" = measured ] && echo "$out"
+    after=$(service_cpu_ticks)
+    requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$out")
+    # The service's CPU (all its threads, user and system) per request served: it moves less between
+    # runs than the rates do on a machine that wrk and PostgreSQL share.
+    [ "$pass" = measured ] && echo "${out%\}}, \"serviceCpuUsPerRequest\": $(( (after - before) * 1000000 / CLK_TCK / (requests > 0 ? requests : 1) ))}"
     return 0
   }
   INCLUDE= measure "GET /api/users/{id}" get-user.lua ""
@@ -55,7 +64,15 @@ route() { # PASS SECONDS: every route once; the first pass is the untimed warm-u
   PATH_=/api/users/with-post BODY='{"user": {"email": "p%d@bench.test", "name": "P"}, "post": {"title": "T", "content": "C"}}' \
     measure "POST /api/users/with-post" post-json.lua ""
 }
-log "warm-up: every route for 5 s"
-route warm-up 5
+# 10 s per route: after 5 s each, -XX:+PrintCompilation showed the JIT compiling some 5,000 more methods
+# while the routes were measured.
+log "warm-up: every route for 10 s"
+route warm-up 10
+# The warm-up's posts wait to be embedded by the service's worker: measured, it took a core from the
+# first route. Measuring starts when the outbox is empty (at most 60 s).
+for _ in $(seq 1 60); do
+  [ "$("${PSQL[@]}" -d "$DB" -At -c 'SELECT count(*) FROM post_search_outbox')" = 0 ] && break
+  sleep 1
+done
 log "measuring: every route for $SECONDS_PER_ROUTE s at $CONNECTIONS connections"
 route measured "$SECONDS_PER_ROUTE"
