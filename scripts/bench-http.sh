@@ -41,10 +41,13 @@ SQL
 export WRK_DIR="$ROOT/bench/wrk" TOKEN USERS=1000
 CLK_TCK=$(getconf CLK_TCK)
 service_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; } # utime + stime
+# INKWELL_BENCH_ROUTES (an extended regular expression, e.g. search): only the routes it matches, warm-up included.
+ROUTES=${INKWELL_BENCH_ROUTES:-.}
 PAGE_PATH='/api/users?age%5B%24gte%5D=30&order=-age&size=20'
 route() { # PASS SECONDS: every route once; the first pass is the untimed warm-up (JIT, pool, caches)
   local pass=$1 seconds=$2
   measure() { # ROUTE SCRIPT PATH
+    grep -Eq -- "$ROUTES" <<<"$1" || return 0
     local out before after requests
     before=$(service_cpu_ticks)
     out=$(ROUTE=$1 wrk -t2 -c$CONNECTIONS -d"${seconds}s" -s "$WRK_DIR/$2" "http://127.0.0.1:$PORT$3" | grep '^{')
@@ -64,10 +67,11 @@ route() { # PASS SECONDS: every route once; the first pass is the untimed warm-u
   PATH_=/api/users/with-post BODY='{"user": {"email": "p%d@bench.test", "name": "P"}, "post": {"title": "T", "content": "C"}}' \
     measure "POST /api/users/with-post" post-json.lua ""
 }
-# 10 s per route: after 5 s each, -XX:+PrintCompilation showed the JIT compiling some 5,000 more methods
-# while the routes were measured.
-log "warm-up: every route for 10 s"
-route warm-up 10
+# 20 s per route: after 5 s each, -XX:+PrintCompilation showed the JIT compiling some 5,000 more methods
+# while the routes were measured, and -Xlog:gc* young collections copying 18 MB of the warm-up's
+# survivors each (pauses of 22-37 ms, against 4-10 once they were tenured).
+log "warm-up: every route for 20 s"
+route warm-up 20
 # The warm-up's posts wait to be embedded by the service's worker: measured, it took a core from the
 # first route. Measuring starts when the outbox is empty (at most 60 s).
 for _ in $(seq 1 60); do
