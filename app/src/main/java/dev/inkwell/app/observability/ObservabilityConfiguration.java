@@ -26,7 +26,8 @@ class ObservabilityConfiguration {
    * Spring Security's authentications and authorizations stay timed (by result: refused tokens, denied
    * requests); its filter chain is not observed: every filter raised events that Micrometer turned into
    * counters (29 % of what a KNN search request allocated), and http.server.requests already times each
-   * request. Without it a search cost the service 286-303 µs of CPU instead of 346-350 (docs/benchmarks.md).
+   * request. Without it a KNN search over HTTP cost the service 317 and 362 µs of CPU instead of 381 and 392
+   * (docs/benchmarks.md).
    */
   @Bean
   SecurityObservationSettings securityObservations() {

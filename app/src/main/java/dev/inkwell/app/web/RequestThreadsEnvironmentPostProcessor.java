@@ -10,22 +10,24 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Tomcat's request threads follow the connection pool, unless {@code server.tomcat.threads.max} is
- * set: twice as many as pooled connections. With Tomcat's 200, every concurrent request ran at once
+ * set: two more than pooled connections. With Tomcat's 200, every concurrent request ran at once
  * and raced for a connection inside the pool, whose hand-off is not first come, first served: some
  * requests lost several turns (p99 3-3.5 times p50 at 32 clients, docs/benchmarks.md). With few
- * threads, requests wait in Tomcat's queue in arrival order. The headroom over the pool keeps requests
- * that need no connection (health, refused input) moving, and lets the pool answer 503 when its
- * connections are all stuck, instead of every request queueing behind them.
+ * threads, requests wait in Tomcat's queue in arrival order. Twice the pool still left half the threads
+ * waiting inside the pool under load, and the hand-off cost the service CPU: a warm KNN search over
+ * HTTP took 317-362 µs of it with 10 threads, 264 with 7 (docs/benchmarks.md). The two threads over the
+ * pool keep requests that need no connection (health, refused input) moving, and let the pool answer
+ * 503 when its connections are all stuck, instead of every request queueing behind them.
  */
 public class RequestThreadsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-  static final int PER_CONNECTION = 2;
+  static final int OVER_THE_POOL = 2;
   /** HikariCP's own default pool size. */
   private static final int HIKARI_DEFAULT_POOL = 10;
 
   /** The request threads for a pool of {@code poolSize} connections (the benchmarks serve with as many). */
   public static int requestThreads(int poolSize) {
-    return Math.max(1, poolSize) * PER_CONNECTION;
+    return Math.max(1, poolSize) + OVER_THE_POOL;
   }
 
   @Override

@@ -19,11 +19,11 @@ class RequestThreadsEnvironmentPostProcessorTest {
   }
 
   @Test
-  void twiceThePoolSize() {
+  void twoMoreThanThePool() {
     StandardEnvironment env = environment(Map.of("spring.datasource.hikari.maximum-pool-size", "5"));
 
-    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("10");
-    assertThat(env.getProperty("server.tomcat.threads.min-spare")).isEqualTo("10");
+    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("7");
+    assertThat(env.getProperty("server.tomcat.threads.min-spare")).isEqualTo("7");
   }
 
   @Test
@@ -33,12 +33,12 @@ class RequestThreadsEnvironmentPostProcessorTest {
         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "7")));
     new RequestThreadsEnvironmentPostProcessor().postProcessEnvironment(env, null);
 
-    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("14");
+    assertThat(env.getProperty("server.tomcat.threads.max")).isEqualTo("9");
   }
 
   @Test
   void hikarisDefaultPoolWhenNoneIsSet() {
-    assertThat(environment(Map.of()).getProperty("server.tomcat.threads.max")).isEqualTo("20");
+    assertThat(environment(Map.of()).getProperty("server.tomcat.threads.max")).isEqualTo("12");
   }
 
   @Test
