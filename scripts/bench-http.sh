@@ -67,11 +67,12 @@ route() { # PASS SECONDS: every route once; the first pass is the untimed warm-u
   PATH_=/api/users/with-post BODY='{"user": {"email": "p%d@bench.test", "name": "P"}, "post": {"title": "T", "content": "C"}}' \
     measure "POST /api/users/with-post" post-json.lua ""
 }
-# 20 s per route: after 5 s each, -XX:+PrintCompilation showed the JIT compiling some 5,000 more methods
-# while the routes were measured, and -Xlog:gc* young collections copying 18 MB of the warm-up's
-# survivors each (pauses of 22-37 ms, against 4-10 once they were tenured).
-log "warm-up: every route for 20 s"
-route warm-up 20
+# 20 s per route unless INKWELL_BENCH_WARMUP says otherwise: after 5 s each, -XX:+PrintCompilation
+# showed the JIT compiling some 5,000 more methods while the routes were measured, and -Xlog:gc* young
+# collections copying 18 MB of the warm-up's survivors each (pauses of 22-37 ms, 4-10 once tenured).
+WARMUP=${INKWELL_BENCH_WARMUP:-20}
+log "warm-up: every route for $WARMUP s"
+route warm-up "$WARMUP"
 # The warm-up's posts wait to be embedded by the service's worker: measured, it took a core from the
 # first route. Measuring starts when the outbox is empty (at most 60 s).
 for _ in $(seq 1 60); do
