@@ -149,6 +149,32 @@ class SchemaCatalogTest {
         .endsWith("ON public.users USING btree (age, id)");
   }
 
+  /**
+   * Every foreign key's columns lead some index: PostgreSQL indexes only the referenced side, so a
+   * parent's children, and the cascade of deleting the parent, would otherwise read the whole table.
+   */
+  @Test
+  void everyForeignKeyLeadsAnIndex() {
+    String foreignKeys = """
+        SELECT c.conrelid::regclass || ' ' || pg_get_constraintdef(c.oid)
+        FROM pg_constraint c
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+        """;
+    String unindexed = foreignKeys + """
+          AND NOT EXISTS (SELECT 1 FROM pg_index i
+                          WHERE i.indrelid = c.conrelid
+                            AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey)""";
+
+    assertThat(jdbc.sql(foreignKeys).query(String.class).list()).contains(
+        "posts FOREIGN KEY (\"authorId\") REFERENCES users(id) ON DELETE CASCADE",
+        "post_tags FOREIGN KEY (\"tagId\") REFERENCES tags(id) ON DELETE CASCADE");
+    assertThat(jdbc.sql(unindexed).query(String.class).list()).isEmpty();
+    assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname IN ('idx_posts_author_id', 'idx_post_tags_tag_id') ORDER BY 1")
+        .query(String.class).list()).containsExactly(
+            "CREATE INDEX idx_post_tags_tag_id ON public.post_tags USING btree (\"tagId\")",
+            "CREATE INDEX idx_posts_author_id ON public.posts USING btree (\"authorId\")");
+  }
+
   @Test
   void databaseFillsTheGuidesDefaults() {
     Map<String, Object> row = jdbc.sql("""
