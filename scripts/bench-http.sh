@@ -2,7 +2,7 @@
 # HTTP benchmark of the deployed jar (scripts/bench.sh http [seconds=20] [--jar-option=value ...]): starts
 # target/inkwell.jar (with its default settings, or the options given) on
 # a database of its own (inkwell_bench_http, created again each run, seeded with plain SQL), then runs
-# Debian's wrk against six routes, 32 connections each, after an untimed warm-up pass over all of them
+# Debian's wrk against six routes and the HTTP stack's floor, 32 connections each, after an untimed warm-up pass over all of them
 # and the embedding of the posts it wrote.
 # Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors, requests,
 # and the service's CPU per request (µs).
@@ -66,6 +66,9 @@ route() { # PASS SECONDS: every route once; the first pass is the untimed warm-u
     measure "POST /api/embeddings/search (k=5, cosine)" post-json.lua ""
   PATH_=/api/users/with-post BODY='{"user": {"email": "p%d@bench.test", "name": "P"}, "post": {"title": "T", "content": "C"}}' \
     measure "POST /api/users/with-post" post-json.lua ""
+  # No database, no authentication, no Inkwell code: the tail of the JVM's HTTP stack itself on this
+  # machine, beside which the routes above are read (docs/benchmarks.md, "The HTTP stack's own tail").
+  measure "GET /actuator/info (no database)" report.lua /actuator/info
 }
 # 20 s per route unless INKWELL_BENCH_WARMUP says otherwise: after 5 s each, -XX:+PrintCompilation
 # showed the JIT compiling some 5,000 more methods while the routes were measured, and -Xlog:gc* young
