@@ -61,7 +61,9 @@ route() { # PASS SECONDS: every route once; the first pass is the untimed warm-u
   INCLUDE= measure "GET /api/users/{id}" get-user.lua ""
   INCLUDE=posts.tags measure "GET /api/users/{id}?include=posts.tags" get-user.lua ""
   measure "GET /api/users?age[\$gte]=30&order=-age&size=20" report.lua "$PAGE_PATH"
-  PATH_=/api/users BODY='{"email": "w%d@bench.test", "name": "W", "age": 30}' measure "POST /api/users" post-json.lua ""
+  # Aged 29, under the page's filter: the page counts the 797 seeded users it matches, not those the
+  # warm-up created (with age 30, some 40,000 per 20 s: the count, not the page, was then measured).
+  PATH_=/api/users BODY='{"email": "w%d@bench.test", "name": "W", "age": 29}' measure "POST /api/users" post-json.lua ""
   PATH_=/api/embeddings/search BODY='{"vector": [0.5, 0.5, 0.5], "k": 5}' \
     measure "POST /api/embeddings/search (k=5, cosine)" post-json.lua ""
   PATH_=/api/users/with-post BODY='{"user": {"email": "p%d@bench.test", "name": "P"}, "post": {"title": "T", "content": "C"}}' \
