@@ -14,6 +14,7 @@ import org.apache.ibatis.reflection.ReflectorFactory;
 import org.apache.ibatis.reflection.invoker.MethodInvoker;
 import org.apache.ibatis.scripting.xmltags.DynamicContext;
 import org.apache.ibatis.scripting.xmltags.ExpressionEvaluator;
+import org.apache.ibatis.scripting.xmltags.OgnlCache;
 
 /**
  * A tag's {@code test} of the forms the mappers use on every call, {@code a.b}, {@code a.b != null},
@@ -53,7 +54,8 @@ final class PathTest {
   /** Names OGNL reads from a map as the map's own properties, not as keys. */
   private static final Set<String> MAP_PROPERTIES = Set.of("size", "keys", "keySet", "values", "isEmpty");
 
-  private static final Object UNREAD = new Object();
+  /** What {@link #pathValue} returns where OGNL is to read the expression. */
+  static final Object UNREAD = new Object();
 
   private enum Comparison { TRUTH, IS_NULL, NOT_NULL, EQUALS, NOT_EQUALS, EMPTY, NOT_EMPTY }
 
@@ -116,9 +118,15 @@ final class PathTest {
     return ExpressionEvaluator.INSTANCE.evaluateBoolean(expression, bindings);
   }
 
-  /** Whether the expression reads to an empty collection (a {@code <foreach>} over it writes nothing). */
-  boolean emptyCollection(Map<String, Object> bindings) {
-    return comparison == Comparison.TRUTH && read(bindings) instanceof Collection<?> values && values.isEmpty();
+  /** A plain path's value as OGNL reads it; {@link #UNREAD} for any other expression or where OGNL might read otherwise. */
+  Object pathValue(Map<String, Object> bindings) {
+    return comparison == Comparison.TRUTH ? read(bindings) : UNREAD;
+  }
+
+  /** What MyBatis's {@link OgnlCache#getValue} returns for these bindings (a {@code ${...}}'s value). */
+  Object value(Map<String, Object> bindings) {
+    Object value = pathValue(bindings);
+    return value != UNREAD ? value : OgnlCache.getValue(expression, bindings);
   }
 
   /** The path's value, as OGNL reads it; {@link #UNREAD} where OGNL might read it otherwise, or fail. */

@@ -1,11 +1,16 @@
 package dev.inkwell.query.sql;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.ibatis.builder.BuilderException;
+import org.apache.ibatis.parsing.GenericTokenParser;
 import org.apache.ibatis.parsing.XNode;
 import org.apache.ibatis.scripting.xmltags.ChooseSqlNode;
+import org.apache.ibatis.scripting.xmltags.DynamicContext;
 import org.apache.ibatis.scripting.xmltags.ForEachSqlNode;
 import org.apache.ibatis.scripting.xmltags.MixedSqlNode;
 import org.apache.ibatis.scripting.xmltags.SetSqlNode;
@@ -17,20 +22,26 @@ import org.apache.ibatis.scripting.xmltags.VarDeclSqlNode;
 import org.apache.ibatis.scripting.xmltags.WhereSqlNode;
 import org.apache.ibatis.scripting.xmltags.XMLScriptBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.type.SimpleTypeRegistry;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
  * The tree of a statement's tags, as {@link XMLScriptBuilder} builds it from MyBatis's own node
- * classes, except that an {@code <if>} or {@code <when>} evaluates its test through {@link PathTest}
- * and a {@code <foreach>} over an empty collection is skipped before OGNL reads it.
+ * classes, except that what OGNL would read is read through {@link PathTest} where its form allows:
+ * an {@code <if>} or {@code <when>}'s test, a {@code ${...}} in a text, and a {@code <foreach>}'s
+ * collection (handed to MyBatis's loop under a binding of its own, removed after).
  *
- * <p>Written here, not extended, because the stock builder's tag handlers are private and
- * {@code IfSqlNode} evaluates through MyBatis's static OGNL evaluator. The stock builder still parses
+ * <p>Written here, not extended, because the stock builder's tag handlers are private, and
+ * {@code IfSqlNode}, {@code TextSqlNode} and {@code ForEachSqlNode} evaluate through MyBatis's static
+ * OGNL evaluator. The stock builder still parses
  * every statement first (it decides what is dynamic and reports malformed tags); this tree replaces
  * only a dynamic statement's.
  */
 final class TagTree {
+
+  /** Names the bindings under which a {@code <foreach>} gets the collection read for it. */
+  private static final AtomicLong LOOPS = new AtomicLong();
 
   private final Configuration configuration;
 
@@ -46,8 +57,7 @@ final class TagTree {
       short type = child.getNode().getNodeType();
       if (type == Node.CDATA_SECTION_NODE || type == Node.TEXT_NODE) {
         String data = child.getStringBody("");
-        TextSqlNode text = new TextSqlNode(data);
-        contents.add(text.isDynamic() ? text : new StaticTextSqlNode(data));
+        contents.add(new TextSqlNode(data).isDynamic() ? substituted(data) : new StaticTextSqlNode(data));
       } else if (type == Node.ELEMENT_NODE) {
         contents.add(element(child));
       }
@@ -100,13 +110,65 @@ final class TagTree {
     return new ChooseSqlNode(whens, otherwise);
   }
 
+  /**
+   * A text with {@code ${...}}, written as {@code TextSqlNode} writes it (the same token parser, the
+   * same {@code value} binding, null as nothing), each value read through {@link PathTest}.
+   */
+  private SqlNode substituted(String text) {
+    List<PathTest> values = new ArrayList<>();
+    // Split once, here; "\0" cannot occur in an XML document's text.
+    String[] between = new GenericTokenParser("${", "}", content -> {
+      values.add(PathTest.of(content, configuration.getReflectorFactory()));
+      return "\0";
+    }).parse(text).split("\0", -1);
+    return context -> {
+      Map<String, Object> bindings = context.getBindings();
+      StringBuilder sql = new StringBuilder(between[0]);
+      for (int i = 0; i < values.size(); i++) {
+        Object parameter = bindings.get(DynamicContext.PARAMETER_OBJECT_KEY);
+        if (parameter == null) {
+          bindings.put("value", null);
+        } else if (SimpleTypeRegistry.isSimpleType(parameter.getClass())) {
+          bindings.put("value", parameter);
+        }
+        Object value = values.get(i).value(bindings);
+        sql.append(value == null ? "" : String.valueOf(value)).append(between[i + 1]);
+      }
+      context.appendSql(sql.toString());
+      return true;
+    };
+  }
+
   private SqlNode forEach(XNode node) {
     String collection = node.getStringAttribute("collection");
-    ForEachSqlNode stock = new ForEachSqlNode(configuration, parse(node), collection,
-        node.getBooleanAttribute("nullable"), node.getStringAttribute("index"), node.getStringAttribute("item"),
-        node.getStringAttribute("open"), node.getStringAttribute("close"), node.getStringAttribute("separator"));
+    SqlNode contents = parse(node);
+    Boolean nullable = node.getBooleanAttribute("nullable");
+    String index = node.getStringAttribute("index");
+    String item = node.getStringAttribute("item");
+    String open = node.getStringAttribute("open");
+    String close = node.getStringAttribute("close");
+    String separator = node.getStringAttribute("separator");
+    ForEachSqlNode stock = new ForEachSqlNode(configuration, contents, collection, nullable, index, item, open, close, separator);
+    // The same loop over a collection read here: OGNL then reads one binding, not the path.
+    String binding = "__inkwell_loop_" + LOOPS.incrementAndGet();
+    ForEachSqlNode overRead = new ForEachSqlNode(configuration, contents, binding, nullable, index, item, open, close, separator);
     PathTest items = PathTest.of(collection, configuration.getReflectorFactory());
-    // MyBatis's node writes nothing for an empty collection either, once OGNL has read it.
-    return context -> items.emptyCollection(context.getBindings()) || stock.apply(context);
+    return context -> {
+      Map<String, Object> bindings = context.getBindings();
+      if (!(items.pathValue(bindings) instanceof Collection<?> values)) {
+        // null, an array, a map, or a value OGNL reads otherwise: MyBatis's loop reads it.
+        return stock.apply(context);
+      }
+      if (values.isEmpty()) {
+        // MyBatis's loop writes nothing for it either.
+        return true;
+      }
+      bindings.put(binding, values);
+      try {
+        return overRead.apply(context);
+      } finally {
+        bindings.remove(binding);
+      }
+    };
   }
 }

@@ -1,6 +1,7 @@
 package dev.inkwell.query.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +106,30 @@ class ParsedOnceLanguageDriverTest {
     }
   }
 
+  /** ${...} and the loops' collections are read without OGNL where PathTest can; the SQL and bindings stay MyBatis's. */
+  @Test
+  void substitutionsAndLoopsWriteWhatTheStockDriverWrites() {
+    Map<String, Object> byAge = sort("age", "DESC", "NULLS LAST", null, List.of());
+    Map<String, Object> byPath = sort("metadata", "ASC", "", "{a,b}", List.of("x", "y"));
+    Map<String, Object> byName = new java.util.LinkedHashMap<>(Map.of("name", "Ann"));
+    List<Map<String, Object>> queries = List.of(
+        sorted(List.of(byAge, byPath), new int[] {1, 2}, byName, 10),
+        sorted(List.of(byAge), null, null, null),
+        sorted(List.of(byPath), new int[0], Map.of(), 0));
+    for (Map<String, Object> q : queries) {
+      assertSameBinding("sortedBy", Map.of("q", q));
+    }
+    assertThat(bound(parsedOnce, "sortedBy", Map.of("q", queries.get(0))).getSql().replaceAll("\\s+", " ").trim()).isEqualTo(
+        "SELECT id FROM users WHERE id IN (?,?) AND (name = ?) ORDER BY age DESC NULLS LAST , (metadata #> CAST(? AS text[])) "
+            + "ASC , x 2 , y 2 LIMIT 10");
+    assertSameBinding("oneColumn", "age");
+    assertThat(bound(parsedOnce, "oneColumn", "age").getSql().trim()).isEqualTo("SELECT age FROM users");
+    // A null where a loop needs a collection fails as MyBatis's loop fails.
+    Map<String, Object> noOrder = sorted(null, null, null, 1);
+    assertThat(catchThrowable(() -> bound(parsedOnce, "sortedBy", Map.of("q", noOrder))))
+        .hasMessageContaining("The expression 'q.order' evaluated to a null value.");
+  }
+
   @Test
   void aPluginEditingTheMappingsOfOneExecutionDoesNotEditTheNext() {
     Map<String, Object> p = row("a@x.org", "A", 1, null);
@@ -149,6 +174,25 @@ class ParsedOnceLanguageDriverTest {
     q.put("ids", ids);
     q.put("terms", terms);
     q.put("order", order);
+    return q;
+  }
+
+  private static Map<String, Object> sort(String column, String direction, String nulls, String jsonPath, List<String> extra) {
+    Map<String, Object> s = new HashMap<>();
+    s.put("column", column);
+    s.put("direction", direction);
+    s.put("nulls", nulls);
+    s.put("jsonPath", jsonPath);
+    s.put("extra", extra);
+    return s;
+  }
+
+  private static Map<String, Object> sorted(List<Map<String, Object>> order, int[] ids, Map<String, Object> byName, Integer limit) {
+    Map<String, Object> q = new HashMap<>();
+    q.put("order", order);
+    q.put("idArray", ids);
+    q.put("byName", byName);
+    q.put("limit", limit);
     return q;
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.ibatis.reflection.DefaultReflectorFactory;
 import org.apache.ibatis.scripting.xmltags.DynamicContext;
 import org.apache.ibatis.scripting.xmltags.ExpressionEvaluator;
+import org.apache.ibatis.scripting.xmltags.OgnlCache;
 import org.apache.ibatis.session.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,20 @@ class PathTestTest {
 
   @Test
   void eachFormAnswersWhatOgnlAnswersForMapsBeansAndNull() {
+    Map<String, Object> params = parameters();
+    Object row = params.get("row");
+    Object meta = params.get("meta");
+    int compared = 0;
+    for (Object parameter : new Object[] {params, row, null, "GT", meta}) {
+      for (String expression : EXPRESSIONS) {
+        assertThat(direct(expression, parameter)).as(expression + " on " + parameter).isEqualTo(ognl(expression, parameter));
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(5 * EXPRESSIONS.size());
+  }
+
+  private static Map<String, Object> parameters() {
     Row inner = new Row(7, null, 0, "EQ", null);
     Row row = new Row(null, true, 3, "GT", inner);
     Map<String, Object> meta = new HashMap<>(Map.of("k", "v"));
@@ -49,14 +64,38 @@ class PathTestTest {
     params.put("op", "GT");
     params.put("kind", Kind.GT);
     params.put("nothing", null);
+    return params;
+  }
+
+  /** Paths as values ({@code ${...}}, a {@code <foreach>}'s collection): each reads what OGNL reads. */
+  private static final List<String> VALUES = List.of(
+      "tags", "flag", "zero", "name", "empty", "missing", "list", "meta", "age", "op", "kind", "nothing",
+      "row", "row.age", "row.active", "row.count", "row.op", "row.inner", "row.inner.op", "row.inner.inner",
+      "row.missing", "meta.k", "meta.size", "meta.isEmpty", "list.size", "nothing.age", "_parameter", "_parameter.op",
+      "sort", "sort.column", "sort.direction", "sort.terms", "sort.column.length", "value", " row.op ", "row.op.bytes",
+      // Not plain paths: OGNL evaluates them.
+      "sort.column()", "list[0]", "list.size()", "'x'", "null", "tags and flag", "row.op + 'x'");
+
+  @Test
+  void eachPathReadsTheValueOgnlReadsForMapsBeansRecordsAndNull() {
+    Map<String, Object> params = parameters();
+    params.put("sort", new Sort("u.age", Kind.GT, List.of(1, 2)));
     int compared = 0;
-    for (Object parameter : new Object[] {params, row, null, "GT", meta}) {
-      for (String expression : EXPRESSIONS) {
-        assertThat(direct(expression, parameter)).as(expression + " on " + parameter).isEqualTo(ognl(expression, parameter));
+    for (Object parameter : new Object[] {params, params.get("row"), null, "GT", params.get("meta"), params.get("sort")}) {
+      for (String expression : VALUES) {
+        assertThat(value(expression, parameter)).as(expression + " on " + parameter).isEqualTo(ognlValue(expression, parameter));
         compared++;
       }
     }
-    assertThat(compared).isEqualTo(5 * EXPRESSIONS.size());
+    assertThat(compared).isEqualTo(6 * VALUES.size());
+    // What the mappers substitute and loop over is read directly.
+    Map<String, Object> bindings = bindings(params);
+    for (String path : List.of("sort.column", "sort.direction", "sort.terms", "row.inner.op", "meta.k", "list")) {
+      assertThat(PathTest.of(path, reflectors).pathValue(bindings)).as(path).isNotSameAs(PathTest.UNREAD);
+    }
+    for (String path : List.of("sort.column()", "meta.size", "list.size", "nothing.age", "row.age != null")) {
+      assertThat(PathTest.of(path, reflectors).pathValue(bindings)).as(path).isSameAs(PathTest.UNREAD);
+    }
   }
 
   @Test
@@ -90,11 +129,31 @@ class PathTestTest {
     }
   }
 
+  private Object value(String expression, Object parameter) {
+    try {
+      return PathTest.of(expression, reflectors).value(bindings(parameter));
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  private Object ognlValue(String expression, Object parameter) {
+    try {
+      return OgnlCache.getValue(expression, bindings(parameter));
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
   private Map<String, Object> bindings(Object parameter) {
     return new DynamicContext(configuration, parameter).getBindings();
   }
 
   enum Kind { GT }
+
+  /** A record as the query support's are ({@code SqlSort}, {@code SqlQuery}): accessors, no getters. */
+  public record Sort(String column, Kind direction, List<Integer> terms) {
+  }
 
   /** A bean as the modules pass them: getters, nested, an {@code isEmpty()} like {@code Where}'s. */
   public static final class Row {
