@@ -332,6 +332,8 @@ class DataPathBench {
     String usersSql = "SELECT u.id AS \"id\", u.email AS \"email\", u.name AS \"name\", u.age AS \"age\", u.\"isActive\" AS \"isActive\", "
         + "u.bio AS \"bio\", u.metadata AS \"metadata\", u.phone AS \"phone\", u.\"createdAt\" AS \"createdAt\", "
         + "u.\"updatedAt\" AS \"updatedAt\" FROM users u ORDER BY u.\"id\" ASC LIMIT ? OFFSET ?";
+    String postsSql = sql("dev.inkwell.posts.internal.UserPostsMapper.selectPostsOfUsers",
+        Map.of("userIds", new Integer[0], "posts", POSTS.where(Where.ALL), "tags", true));
     Measure.Op plainPage = i -> {
       try (Connection c = pool.getConnection()) {
         try (PreparedStatement ps = c.prepareStatement(countSql); ResultSet rs = ps.executeQuery()) {
@@ -343,8 +345,6 @@ class DataPathBench {
           ps.setLong(2, (long) (i % pageCount) * 20);
           page = readUsers(ps);
         }
-        String postsSql = sql("dev.inkwell.posts.internal.UserPostsMapper.selectPostsOfUsers",
-            Map.of("userIds", new Integer[0], "posts", POSTS.where(Where.ALL), "tags", true));
         try (PreparedStatement ps = c.prepareStatement(postsSql)) {
           ps.setArray(1, c.createArrayOf("integer", page.stream().map(User::id).toArray()));
           Map<Integer, Post> posts = new LinkedHashMap<>();
