@@ -12,8 +12,6 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.parsing.XNode;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.property.PropertyTokenizer;
 import org.apache.ibatis.scripting.xmltags.DynamicContext;
 import org.apache.ibatis.scripting.xmltags.DynamicSqlSource;
 import org.apache.ibatis.scripting.xmltags.SqlNode;
@@ -31,10 +29,9 @@ import org.apache.ibatis.session.Configuration;
  * {@code typeHandler=} is even instantiated anew): some 10 % of a user create's CPU
  * (docs/benchmarks.md). That parse depends only on the text, the parameter object's class and the
  * values bound by the tags themselves ({@code <bind>}, {@code <foreach>} items, whose runtime types
- * MyBatis consults). So its result is kept per text and parameter class when the text names no
- * binding ({@code _parameter}, {@code _databaseId}), and used again when every parameter the tags'
- * bindings give has the type MyBatis's parse would give it now; any other execution is parsed as
- * MyBatis would. The tags are still evaluated on every call (their tests read without OGNL
+ * MyBatis consults). So its result is kept per text and parameter class when the tags bound nothing
+ * and the text names no binding ({@code _parameter}, {@code _databaseId}); any other execution is
+ * parsed as MyBatis would. The tags are still evaluated on every call (their tests read without OGNL
  * where their form allows: {@link TagTree}, {@link PathTest}), so the SQL is exactly what the
  * stock driver produces. Registered in {@code config/persistence-defaults.yml}, so module tests run
  * through it as the service does.
@@ -97,48 +94,26 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       Class<?> parameterType = parameterObject == null ? Object.class : parameterObject.getClass();
       Map<String, Object> bindings = context.getBindings();
       // Only a text that passed reusable() is ever kept, so the text is read for it on a miss only.
-      Key key = new Key(text, parameterType);
-      Parsed one = parsed.get(key);
+      Key key = stockBindings(bindings) ? new Key(text, parameterType) : null;
+      Parsed one = key == null ? null : parsed.get(key);
       BoundSql boundSql;
-      if (one != null && typedAlike(one, bindings)) {
+      if (one != null) {
         // A list of its own per execution: a plugin that edits it must not edit the kept one.
         boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
       } else {
         boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
-        if (one == null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
-          parsed.putIfAbsent(key, Parsed.of(boundSql, bindings));
+        if (key != null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
+          parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
         }
       }
       bindings.forEach(boundSql::setAdditionalParameter);
       return boundSql;
     }
 
-    /**
-     * Whether each parameter read from the tags' own bindings (a {@code <foreach>}'s items, a
-     * {@code <bind>}) has the Java type MyBatis's parse would give it now: it types those by their
-     * values ({@link SqlSourceBuilder}: the getter type of the property on the bindings), the others by
-     * the parameter's class, which the key holds.
-     */
-    private boolean typedAlike(Parsed one, Map<String, Object> bindings) {
-      MetaObject values = null;
-      for (int i = 0; i < one.mappings().size(); i++) {
-        ParameterMapping mapping = one.mappings().get(i);
-        String property = mapping.getProperty();
-        boolean bound = bindings.containsKey(root(property));
-        if (bound != one.fromBindings()[i]) {
-          return false;
-        }
-        if (!bound) {
-          continue;
-        }
-        if (values == null) {
-          values = configuration.newMetaObject(bindings);
-        }
-        if (!values.hasGetter(property) || values.getGetterType(property) != mapping.getJavaType()) {
-          return false;
-        }
-      }
-      return true;
+    /** Only the two bindings every context has (a {@code <foreach>} or {@code <bind>} adds more). */
+    private static boolean stockBindings(Map<String, Object> bindings) {
+      return bindings.size() == 2 && bindings.containsKey(DynamicContext.PARAMETER_OBJECT_KEY)
+          && bindings.containsKey(DynamicContext.DATABASE_ID_KEY);
     }
 
     /** No parameter that reads those bindings (typed by their values). */
@@ -167,20 +142,7 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
     }
   }
 
-  /** The first name of a property path ({@code t} of {@code t.values[0]}). */
-  private static String root(String property) {
-    return new PropertyTokenizer(property).getName();
-  }
-
-  /** The SQL with its {@code ?}s, what each binds, and which of them the tags' bindings gave a value. */
-  private record Parsed(String sql, List<ParameterMapping> mappings, boolean[] fromBindings) {
-    static Parsed of(BoundSql boundSql, Map<String, Object> bindings) {
-      List<ParameterMapping> mappings = List.copyOf(boundSql.getParameterMappings());
-      boolean[] fromBindings = new boolean[mappings.size()];
-      for (int i = 0; i < fromBindings.length; i++) {
-        fromBindings[i] = bindings.containsKey(root(mappings.get(i).getProperty()));
-      }
-      return new Parsed(boundSql.getSql(), mappings, fromBindings);
-    }
+  /** The SQL with its {@code ?}s and what each binds. */
+  private record Parsed(String sql, List<ParameterMapping> mappings) {
   }
 }

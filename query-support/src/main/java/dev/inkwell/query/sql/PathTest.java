@@ -64,15 +64,6 @@ final class PathTest {
   private final Comparison comparison;
   private final String literal;
   private final ReflectorFactory reflectors;
-  /**
-   * The getter each step of the path last read, with the class it belongs to (a step meets one class
-   * in practice): a read looks nothing up in MyBatis's reflector again. Racy and harmless: a stale
-   * or lost entry is looked up again.
-   */
-  private final Getter[] getters;
-
-  private record Getter(Class<?> type, MethodInvoker invoker) {
-  }
 
   private PathTest(String expression, String[] path, Comparison comparison, String literal, ReflectorFactory reflectors) {
     this.expression = expression;
@@ -80,7 +71,6 @@ final class PathTest {
     this.comparison = comparison;
     this.literal = literal;
     this.reflectors = reflectors;
-    this.getters = path == null ? null : new Getter[path.length];
   }
 
   /** The test, read directly where its form allows, else through OGNL. */
@@ -159,16 +149,11 @@ final class PathTest {
           current = map.get(path[i]);
           continue;
         }
-        Getter getter = getters[i];
-        if (getter == null || getter.type() != current.getClass()) {
-          Reflector reflector = reflectors.findForClass(current.getClass());
-          if (!reflector.hasGetter(path[i]) || !(reflector.getGetInvoker(path[i]) instanceof MethodInvoker invoker)) {
-            return UNREAD;
-          }
-          getter = new Getter(current.getClass(), invoker);
-          getters[i] = getter;
+        Reflector reflector = reflectors.findForClass(current.getClass());
+        if (!reflector.hasGetter(path[i]) || !(reflector.getGetInvoker(path[i]) instanceof MethodInvoker getter)) {
+          return UNREAD;
         }
-        current = getter.invoker().invoke(current, null);
+        current = getter.invoke(current, null);
       }
       return current;
     } catch (ReflectiveOperationException | RuntimeException e) {
