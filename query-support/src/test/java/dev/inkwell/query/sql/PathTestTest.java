@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.ibatis.reflection.DefaultReflectorFactory;
 import org.apache.ibatis.scripting.xmltags.DynamicContext;
@@ -112,34 +113,26 @@ class PathTestTest {
     }
   }
 
-  /** The answer, or the failure's kind. */
   private Object direct(String expression, Object parameter) {
-    try {
-      return PathTest.of(expression, reflectors).evaluate(bindings(parameter));
-    } catch (RuntimeException e) {
-      return e.getClass();
-    }
+    return outcome(() -> PathTest.of(expression, reflectors).evaluate(bindings(parameter)));
   }
 
   private Object ognl(String expression, Object parameter) {
-    try {
-      return ExpressionEvaluator.INSTANCE.evaluateBoolean(expression, bindings(parameter));
-    } catch (RuntimeException e) {
-      return e.getClass();
-    }
+    return outcome(() -> ExpressionEvaluator.INSTANCE.evaluateBoolean(expression, bindings(parameter)));
   }
 
   private Object value(String expression, Object parameter) {
-    try {
-      return PathTest.of(expression, reflectors).value(bindings(parameter));
-    } catch (RuntimeException e) {
-      return e.getClass();
-    }
+    return outcome(() -> PathTest.of(expression, reflectors).value(bindings(parameter)));
   }
 
   private Object ognlValue(String expression, Object parameter) {
+    return outcome(() -> OgnlCache.getValue(expression, bindings(parameter)));
+  }
+
+  /** The answer, or the failure's kind. */
+  private static Object outcome(Supplier<Object> answer) {
     try {
-      return OgnlCache.getValue(expression, bindings(parameter));
+      return answer.get();
     } catch (RuntimeException e) {
       return e.getClass();
     }
