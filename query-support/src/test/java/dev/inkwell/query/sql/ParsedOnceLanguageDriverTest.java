@@ -168,40 +168,27 @@ class ParsedOnceLanguageDriverTest {
 
   private static Map<String, Object> query(String name, Integer minAge, List<Integer> ids,
       List<Map<String, Object>> terms, String order) {
-    Map<String, Object> q = new HashMap<>();
-    q.put("name", name);
-    q.put("minAge", minAge);
-    q.put("ids", ids);
-    q.put("terms", terms);
-    q.put("order", order);
-    return q;
+    return values("name", name, "minAge", minAge, "ids", ids, "terms", terms, "order", order);
   }
 
   private static Map<String, Object> sort(String column, String direction, String nulls, String jsonPath, List<String> extra) {
-    Map<String, Object> s = new HashMap<>();
-    s.put("column", column);
-    s.put("direction", direction);
-    s.put("nulls", nulls);
-    s.put("jsonPath", jsonPath);
-    s.put("extra", extra);
-    return s;
+    return values("column", column, "direction", direction, "nulls", nulls, "jsonPath", jsonPath, "extra", extra);
   }
 
   private static Map<String, Object> sorted(List<Map<String, Object>> order, int[] ids, Map<String, Object> byName, Integer limit) {
-    Map<String, Object> q = new HashMap<>();
-    q.put("order", order);
-    q.put("idArray", ids);
-    q.put("byName", byName);
-    q.put("limit", limit);
-    return q;
+    return values("order", order, "idArray", ids, "byName", byName, "limit", limit);
   }
 
   private static Map<String, Object> row(String email, String name, Integer age, Map<String, Object> metadata) {
-    Map<String, Object> row = new HashMap<>();
-    row.put("email", email);
-    row.put("name", name);
-    row.put("age", age);
-    row.put("metadata", metadata);
-    return Map.of("row", row);
+    return Map.of("row", values("email", email, "name", name, "age", age, "metadata", metadata));
+  }
+
+  /** A mutable map of names and values, nulls allowed (Map.of takes none). */
+  private static Map<String, Object> values(Object... namesAndValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return map;
   }
 }
