@@ -123,7 +123,8 @@ class DataPathBench {
     report.put("quick", quick);
     report.put("seed", SEED);
     report.put("pool", Map.of("maximumPoolSize", pool.getMaximumPoolSize()));
-    report.put("pgbench", pgbench.available() ? "-M " + pgbench.mode() + ", clients as the workload" : "not installed");
+    report.put("pgbench", pgbench.available() ? "-M " + pgbench.mode() + ", clients as the workload, "
+        + PgBench.SECONDS + " s in each round after both paths" : "not installed");
     report.put("rowObjects", rowObjects(quick ? 50_000 : 500_000));
     Map<String, Object> w = new LinkedHashMap<>();
     report.put("workloads", w);
@@ -197,22 +198,20 @@ class DataPathBench {
 
   private Map<String, Object> create(int n) throws Exception {
     String sql = sql("dev.inkwell.users.internal.UserMapper.insert", Map.of("row", UserRow.of(newUser("x", 0))));
+    // A random email from pgbench itself: gen_random_uuid() in the statement cost the floor 2-3 % (work
+    // neither path does); 15,000 draws from 9e18 do not collide.
+    PgBench.Floor[] floor = floors("\\set n random(1, 9000000000000000000)\n"
+        + sql.replaceFirst("\\?", "'c' || :n || '@pgbench'").replaceFirst("\\?", "'P'")
+        .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", null, 1);
     reset();
-    List<Map<String, Object>> both = Measure.alternating(n,
+    return compare(Measure.alternating(n,
         i -> users.create(newUser(key("a"), i)),
         i -> {
           try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindNewUser(ps, 1, newUser(key("b"), i));
             readUsers(ps).get(0);
           }
-        }, "opsPerSecond");
-    Map<String, Object> result = compare(both);
-    // A random email from pgbench itself: gen_random_uuid() in the statement cost the floor 2-3 % (work
-    // neither path does); 15,000 draws from 9e18 do not collide.
-    pgbenchFloor(result, both.get(0), "\\set n random(1, 9000000000000000000)\n"
-        + sql.replaceFirst("\\?", "'c' || :n || '@pgbench'").replaceFirst("\\?", "'P'")
-        .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", n, 1);
-    return result;
+        }, "opsPerSecond", floor), floor);
   }
 
   private Map<String, Object> bulkCreate(int n) throws Exception {
@@ -243,15 +242,13 @@ class DataPathBench {
   private Map<String, Object> findByPk(int n, int existing) throws Exception {
     String sql = sql("dev.inkwell.users.internal.UserMapper.selectById", Map.of("id", 1));
     int[] ids = new Random(SEED).ints(n, 1, existing + 1).toArray();
-    List<Map<String, Object>> both = Measure.alternating(n, i -> users.get(ids[i]), i -> {
+    PgBench.Floor[] floor = floors("\\set id random(1, " + existing + ")\n" + sql.replace("?", ":id") + ";\n", null, 1);
+    return compare(Measure.alternating(n, i -> users.get(ids[i]), i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, ids[i]);
         readUsers(ps).get(0);
       }
-    }, "opsPerSecond");
-    Map<String, Object> result = compare(both);
-    pgbenchFloor(result, both.get(0), "\\set id random(1, " + existing + ")\n" + sql.replace("?", ":id") + ";\n", n, 1);
-    return result;
+    }, "opsPerSecond", floor), floor);
   }
 
   private Map<String, Object> findAllFilter(int n) throws Exception {
@@ -372,7 +369,11 @@ class DataPathBench {
   private Map<String, Object> upsert(int n, int existing) throws Exception {
     String sql = sql("dev.inkwell.users.internal.UserMapper.upsertReportingInsert", Map.of("row", UserRow.of(newUser("x", 1))));
     List<String> emails = jdbc.queryForList("SELECT email FROM users ORDER BY id LIMIT ?", String.class, n);
-    List<Map<String, Object>> both = Measure.alternating(n,
+    PgBench.Floor[] floor = floors("\\set n random(1, " + (2 * existing) + ")\n"
+        + sql.replaceFirst("\\?", "'u' || :n || '@pgbench'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
+            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL")
+            .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL") + ";\n", null, 1);
+    return compare(Measure.alternating(n,
         i -> users.upsert(i % 2 == 0 ? existingUser(emails.get(i % emails.size()), i) : newUser(key("new-a"), i)),
         i -> {
           try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -386,13 +387,7 @@ class DataPathBench {
               rs.getBoolean("inserted");
             }
           }
-        }, "opsPerSecond");
-    Map<String, Object> result = compare(both);
-    pgbenchFloor(result, both.get(0), "\\set n random(1, " + (2 * existing) + ")\n"
-        + sql.replaceFirst("\\?", "'u' || :n || '@pgbench'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
-            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL")
-            .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL") + ";\n", n, 1);
-    return result;
+        }, "opsPerSecond", floor), floor);
   }
 
   /**
@@ -436,7 +431,17 @@ class DataPathBench {
     String insertUser = sql("dev.inkwell.users.internal.UserMapper.insert", Map.of("row", UserRow.of(newUser("x", 0))));
     String insertPost = sql("dev.inkwell.posts.internal.PostMapper.insert",
         Map.of("row", PostRow.of(new NewPost("Transactional Post", "Atomic.", true, 1))));
-    List<Map<String, Object>> both = Measure.alternating(n,
+    // Three round trips, as the service and the JDBC path take (pgjdbc sends BEGIN with the first
+    // INSERT): BEGIN pipelined with the user's INSERT, the post's, COMMIT. pgbench allows no \gset in a
+    // pipeline, so the post takes the new user's id from the sequence: (SELECT currval(...)), computed once,
+    // so that the post's author check finds the user by its index (a bare currval() is volatile: a scan).
+    // The sequence named as a constant, as the email is drawn (W1): no look-up neither path does.
+    PgBench.Floor[] floor = floors("\\set n random(1, 9000000000000000000)\n\\startpipeline\nBEGIN;\n"
+        + insertUser.replaceFirst("\\?", "'w' || :n || '@pgbench'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
+            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n\\endpipeline\n"
+        + insertPost.replaceFirst("\\?", "'Transactional Post'").replaceFirst("\\?", "'Atomic.'").replaceFirst("\\?", "true")
+            .replaceFirst("\\?", "(SELECT currval('users_id_seq'::regclass))") + ";\nCOMMIT;\n", null, 1);
+    return compare(Measure.alternating(n,
         i -> users.createWithPost(newUser(key("w7a"), i), new UserUseCases.PostDraft("Transactional Post", "Atomic.", true)),
         i -> inTransaction(c -> {
           int id;
@@ -454,19 +459,7 @@ class DataPathBench {
               return rs.getInt("id");
             }
           }
-        }), "opsPerSecond");
-    Map<String, Object> result = compare(both);
-    // Three round trips, as the service and the JDBC path take (pgjdbc sends BEGIN with the first
-    // INSERT): BEGIN pipelined with the user's INSERT, the post's, COMMIT. pgbench allows no \gset in a
-    // pipeline, so the post takes the new user's id from the sequence: (SELECT currval(...)), computed once,
-    // so that the post's author check finds the user by its index (a bare currval() is volatile: a scan).
-    String script = "\\startpipeline\nBEGIN;\n"
-        + insertUser.replaceFirst("\\?", "gen_random_uuid()::text || '@w7'").replaceFirst("\\?", "'P'").replaceFirst("\\?", "30")
-            .replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n\\endpipeline\n"
-        + insertPost.replaceFirst("\\?", "'Transactional Post'").replaceFirst("\\?", "'Atomic.'").replaceFirst("\\?", "true")
-            .replaceFirst("\\?", "(SELECT currval(pg_get_serial_sequence('users', 'id')))") + ";\nCOMMIT;\n";
-    pgbenchFloor(result, both.get(0), script, n, 1);
-    return result;
+        }), "opsPerSecond", floor), floor);
   }
 
   private Map<String, Object> vectorKnn(int rows, int queries) throws Exception {
@@ -526,7 +519,18 @@ class DataPathBench {
     knnParameters.put("iterativeScan", true);
     String knnSql = sql("dev.inkwell.vectors.internal.EmbeddingMapper.search", knnParameters);
     String knnWithSettingSql = sql("dev.inkwell.vectors.internal.EmbeddingMapper.searchWithSettings", knnParameters);
-    List<Map<String, Object>> knnBoth = Measure.alternating(queries,
+    // The query vector from three bound integers, cast as pgvector casts an array: no text to build and
+    // parse per query (the service binds the vector's text once); cosine distance ignores the scale.
+    String vectorExpr = "CAST(CAST(ARRAY[:a, :b, :c] AS int[]) AS vector)";
+    String knnScript = knnSql.replace("CAST(? AS vector)", vectorExpr).replaceFirst("LIMIT \\?", "LIMIT 5") + ";\n";
+    String randomVector = "\\set a random(0, 1000)\n\\set b random(0, 1000)\n\\set c random(0, 1000)\n";
+    PgBench.Floor[] floor = behindAPooler
+        // set_config and the search in one pipeline: one Sync, one implicit transaction, as the service sends them.
+        ? floors(randomVector + "\\startpipeline\nSELECT set_config('hnsw.iterative_scan', 'strict_order', true);\n"
+            + knnScript + "\\endpipeline\n", null, 1)
+        // pgbench's sessions get the iterative scan as the pool's do: once per connection (PGOPTIONS).
+        : floors(randomVector + knnScript, "-c hnsw.iterative_scan=strict_order", 1);
+    result.put("knn", compare(Measure.alternating(queries,
         i -> embeddings.search(VectorSearch.nearest(qs[i], Metric.COSINE, 5)), i -> {
       try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(behindAPooler ? knnWithSettingSql : knnSql)) {
         ps.setObject(1, new PGvector(qs[i]));
@@ -547,22 +551,7 @@ class DataPathBench {
         }
         check(n == 5, "5 neighbours");
       }
-    }, "opsPerSecond");
-    Map<String, Object> knn = compare(knnBoth);
-    // The query vector from three bound integers, cast as pgvector casts an array: no text to build and
-    // parse per query (the service binds the vector's text once); cosine distance ignores the scale.
-    String vectorExpr = "CAST(CAST(ARRAY[:a, :b, :c] AS int[]) AS vector)";
-    String knnScript = knnSql.replace("CAST(? AS vector)", vectorExpr).replaceFirst("LIMIT \\?", "LIMIT 5") + ";\n";
-    String randomVector = "\\set a random(0, 1000)\n\\set b random(0, 1000)\n\\set c random(0, 1000)\n";
-    if (behindAPooler) {
-      // set_config and the search in one pipeline: one Sync, one implicit transaction, as the service sends them.
-      pgbenchFloor(knn, knnBoth.get(0), randomVector + "\\startpipeline\nSELECT set_config('hnsw.iterative_scan', 'strict_order', true);\n"
-          + knnScript + "\\endpipeline\n", queries, 1);
-    } else {
-      // pgbench's sessions get the iterative scan as the pool's do: once per connection (PGOPTIONS).
-      pgbenchFloor(knn, knnBoth.get(0), randomVector + knnScript, queries, 1, "-c hnsw.iterative_scan=strict_order");
-    }
-    result.put("knn", knn);
+    }, "opsPerSecond", floor), floor));
     return result;
   }
 
@@ -582,19 +571,17 @@ class DataPathBench {
       pool.getHikariConfigMXBean().setMaximumPoolSize(size);
       // 32 or more requests in flight, served as the deployed jar serves them: by its request threads.
       int threads = RequestThreadsEnvironmentPostProcessor.requestThreads(size);
-      List<Map<String, Object>> both = Measure.alternatingConcurrently(n, threads, i -> users.get(ids[i]), i -> {
+      // The better of pgbench with as many clients as the pool has connections (the sessions the
+      // database serves at once) and with as many as the workload has threads: with more clients
+      // than sessions, one waits with its next read while another's is served, as the threads do.
+      PgBench.Floor[] floor = floors("\\set id random(" + minId + ", " + (minId + existing - 1) + ")\n" + sql.replace("?", ":id") + ";\n",
+          null, size, threads);
+      Map<String, Object> one = compare(Measure.alternatingConcurrently(n, threads, i -> users.get(ids[i]), i -> {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
           ps.setInt(1, ids[i]);
           readUsers(ps).get(0);
         }
-      }, "opsPerSecond");
-      Map<String, Object> inkwell = both.get(0);
-      Map<String, Object> one = compare(both);
-      // The better of pgbench with as many clients as the pool has connections (the sessions the
-      // database serves at once) and with as many as the workload has threads: with more clients
-      // than sessions, one waits with its next read while another's is served, as the threads do.
-      pgbenchFloor(one, inkwell, "\\set id random(" + minId + ", " + (minId + existing - 1) + ")\n" + sql.replace("?", ":id") + ";\n",
-          n / size, size, null, threads);
+      }, "opsPerSecond", floor), floor);
       one.put("requestThreads", threads);
       result.put("pool" + size, one);
     }
@@ -615,15 +602,37 @@ class DataPathBench {
     return meters.find("inkwell.mapper.statement").timers().stream().mapToLong(t -> t.count()).sum();
   }
 
-  /** [Inkwell, JDBC] and Inkwell's time over the JDBC baseline's (1.0 = as fast; above 1 = slower). */
-  private static Map<String, Object> compare(List<Map<String, Object>> both) {
+  /**
+   * [Inkwell, JDBC, floors...]: Inkwell's time over the JDBC baseline's (1.0 = as fast; above 1 =
+   * slower) and, with floors, the faster floor's rate beside both paths' shares of it.
+   */
+  private static Map<String, Object> compare(List<Map<String, Object>> measured, PgBench.Floor... floors) {
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("inkwell", both.get(0));
-    result.put("jdbc", both.get(1));
-    result.put("ratio", Measure.round((Double) both.get(0).get("totalMs") / (Double) both.get(1).get("totalMs"), 3));
-    Double median = Measure.medianRoundRatio(both.get(0), both.get(1));
+    Map<String, Object> inkwell = measured.get(0);
+    Map<String, Object> jdbc = measured.get(1);
+    result.put("inkwell", inkwell);
+    result.put("jdbc", jdbc);
+    result.put("ratio", Measure.round((Double) inkwell.get("totalMs") / (Double) jdbc.get("totalMs"), 3));
+    Double median = Measure.medianRoundRatio(inkwell, jdbc);
     if (median != null) {
       result.put("ratioMedianOfRounds", median);
+    }
+    int best = -1;
+    for (int f = 0; f < floors.length; f++) {
+      if (best < 0 || (Double) measured.get(2 + f).get("totalMs") < (Double) measured.get(2 + best).get("totalMs")) {
+        best = f;
+      }
+    }
+    if (best >= 0) {
+      Map<String, Object> floor = measured.get(2 + best);
+      double floorMs = (Double) floor.get("totalMs");
+      Map<String, Object> pgbench = new LinkedHashMap<>();
+      pgbench.put("tps", floor.get("opsPerSecond"));
+      pgbench.put("clients", floors[best].clients());
+      pgbench.put("inkwellFraction", Measure.round(floorMs / (Double) inkwell.get("totalMs"), 3));
+      pgbench.put("jdbcFraction", Measure.round(floorMs / (Double) jdbc.get("totalMs"), 3));
+      pgbench.put("roundsMs", floor.get("roundsMs"));
+      result.put("pgbench", pgbench);
     }
     return result;
   }
@@ -633,30 +642,15 @@ class DataPathBench {
     jdbc.execute("VACUUM ANALYZE");
   }
 
-  private void pgbenchFloor(Map<String, Object> result, Map<String, Object> inkwell, String script, int transactions, int clients)
-      throws Exception {
-    pgbenchFloor(result, inkwell, script, transactions, clients, null);
-  }
-
   /**
-   * pgbench's rate for {@code script}, beside Inkwell's; {@code options}: session settings (PGOPTIONS).
-   * With more than one client count, the best of them.
+   * pgbench's floors for {@code script}, one per client count, to be timed in a workload's rounds
+   * ({@link PgBench}); none without pgbench. {@code options}: session settings (PGOPTIONS).
    */
-  private void pgbenchFloor(Map<String, Object> result, Map<String, Object> inkwell, String script, int transactions, int clients,
-      String options, int... otherClients) throws Exception {
-    Double best = null;
-    int bestClients = clients;
-    for (int c : IntStream.concat(IntStream.of(clients), IntStream.of(otherClients)).distinct().toArray()) {
-      Double tps = pgbench.tps(script, transactions * clients / c, c, options);
-      if (tps != null && (best == null || tps > best)) {
-        best = tps;
-        bestClients = c;
-      }
+  private PgBench.Floor[] floors(String script, String options, int... clients) {
+    if (!pgbench.available()) {
+      return new PgBench.Floor[0];
     }
-    if (best != null) {
-      result.put("pgbench", Map.of("tps", best, "clients", bestClients,
-          "inkwellFraction", Measure.round((Double) inkwell.get("opsPerSecond") / best, 3)));
-    }
+    return IntStream.of(clients).distinct().mapToObj(c -> pgbench.floor(script, c, options)).toArray(PgBench.Floor[]::new);
   }
 
   @FunctionalInterface

@@ -21,6 +21,15 @@ final class Measure {
     void run(int i) throws Exception;
   }
 
+  /**
+   * A part of a workload run outside this JVM (pgbench as the database's floor): its wall time for
+   * {@code operations} of it, in nanoseconds.
+   */
+  @FunctionalInterface
+  interface Floor {
+    long time(int operations) throws Exception;
+  }
+
   private Measure() {
   }
 
@@ -42,10 +51,11 @@ final class Measure {
 
   /**
    * Both paths over the same {@code count} operations, after an untimed warm-up of both, in
-   * alternating rounds (A, B, A, B, ...): [A, B]. Operations that write must make their own unique
-   * keys: warm-up calls repeat indexes.
+   * alternating rounds (A, B, A, B, ...): [A, B], then each floor's figures, each round's share of the
+   * operations run by every floor after B. Operations that write must make their own unique keys:
+   * warm-up calls repeat indexes.
    */
-  static List<Map<String, Object>> alternating(int count, Op a, Op b, String rateName) throws Exception {
+  static List<Map<String, Object>> alternating(int count, Op a, Op b, String rateName, Floor... floors) throws Exception {
     int warmup = count >= 1_000 ? WARMUP_CALLS : Math.max(1, count / 4);
     long deadline = System.nanoTime() + WARMUP_NANOS;
     for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) {
@@ -55,34 +65,72 @@ final class Measure {
     long[] nanosA = new long[count];
     long[] nanosB = new long[count];
     long[] cpu = new long[2];
-    long[][] rounds = inRounds(count, (from, to) -> timeInline(a, from, to, nanosA, cpu, 0),
-        (from, to) -> timeInline(b, from, to, nanosB, cpu, 1));
+    long[][] rounds = inRounds(count, floors, (from, to, timed) -> timed ? timeInline(a, from, to, nanosA, cpu, 0) : untimed(a, from, to),
+        (from, to, timed) -> timed ? timeInline(b, from, to, nanosB, cpu, 1) : untimed(b, from, to));
     Map<String, Object> figuresA = figures(count, rounds[0], nanosA, rateName);
     Map<String, Object> figuresB = figures(count, rounds[1], nanosB, rateName);
     // The caller's own CPU per operation: what each path costs the service, apart from the
     // database's time and the machine's noise, which move the rates between runs.
     figuresA.put("clientCpuUsPerOp", round(cpu[0] / 1e3 / count, 1));
     figuresB.put("clientCpuUsPerOp", round(cpu[1] / 1e3 / count, 1));
-    return List.of(figuresA, figuresB);
+    return withFloors(count, rounds, rateName, figuresA, figuresB);
   }
 
-  /** The wall time of one path over operations {@code from} to {@code to}. */
+  /** [A, B] and the floors' figures, from their times per round (rows 2 and on). */
+  private static List<Map<String, Object>> withFloors(int count, long[][] rounds, String rateName, Map<String, Object> a,
+      Map<String, Object> b) {
+    List<Map<String, Object>> all = new ArrayList<>(List.of(a, b));
+    for (int floor = 2; floor < rounds.length; floor++) {
+      all.add(figures(count, rounds[floor], null, rateName));
+    }
+    return all;
+  }
+
+  /** One path over operations {@code from} to {@code to}: its wall time; untimed, nothing of it is recorded. */
   @FunctionalInterface
   private interface Segment {
-    long time(int from, int to) throws Exception;
+    long run(int from, int to, boolean timed) throws Exception;
   }
 
-  /** Both paths over {@code count} operations in alternating rounds: each one's wall time per round, [A, B]. */
-  private static long[][] inRounds(int count, Segment a, Segment b) throws Exception {
+  /**
+   * Both paths over {@code count} operations in alternating rounds, each round's operations run by the
+   * floors after them: each one's wall time per round, [A, B, floors...]. After the floors a fifth of
+   * the round's operations of each path run untimed, and the paths take turns at coming first (A, B,
+   * floors, B, A, floors, ...): the path timed right after a floor's run was slower in its round than
+   * the other (W8's search 55 and 50 ms against 46 and 39, W9 with 5 connections 380 and 394 against
+   * 323 and 301: rounds' means, `-Dbench.only=W8,W9`), after a 500 ms pause as well (59 against 48 ms),
+   * and much less after those operations (39 and 40 against 39 and 35).
+   */
+  private static long[][] inRounds(int count, Floor[] floors, Segment a, Segment b) throws Exception {
     int rounds = Math.min(ROUNDS, count);
-    long[][] times = new long[2][rounds];
+    long[][] times = new long[2 + floors.length][rounds];
     for (int round = 0; round < rounds; round++) {
       int from = count * round / rounds;
       int to = count * (round + 1) / rounds;
-      times[0][round] = a.time(from, to);
-      times[1][round] = b.time(from, to);
+      if (floors.length > 0 && round % 2 == 1) {
+        times[1][round] = b.run(from, to, true);
+        times[0][round] = a.run(from, to, true);
+      } else {
+        times[0][round] = a.run(from, to, true);
+        times[1][round] = b.run(from, to, true);
+      }
+      for (int floor = 0; floor < floors.length; floor++) {
+        times[2 + floor][round] = floors[floor].time(to - from);
+      }
+      if (floors.length > 0) {
+        int settle = from + Math.max(1, (to - from) / 5);
+        a.run(from, settle, false);
+        b.run(from, settle, false);
+      }
     }
     return times;
+  }
+
+  private static long untimed(Op op, int from, int to) throws Exception {
+    for (int i = from; i < to; i++) {
+      op.run(i);
+    }
+    return 0;
   }
 
   /** Operations {@code from} to {@code to} on this thread: their wall time, their CPU time added to cpu[at]. */
@@ -105,8 +153,8 @@ final class Measure {
    * its size). Latencies are each operation's own, from its start on a thread to its end (waits for a
    * connection included, the time queued not).
    */
-  static List<Map<String, Object>> alternatingConcurrently(int count, int threadCount, Op a, Op b, String rateName)
-      throws Exception {
+  static List<Map<String, Object>> alternatingConcurrently(int count, int threadCount, Op a, Op b, String rateName,
+      Floor... floors) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(threadCount);
     try {
       int warmup = Math.min(count, WARMUP_CALLS);
@@ -116,14 +164,17 @@ final class Measure {
       long[] nanosB = new long[count];
       long[] cpuA = new long[count];
       long[] cpuB = new long[count];
-      long[][] rounds = inRounds(count, (from, to) -> run(threads, from, to, a, nanosA, cpuA),
-          (from, to) -> run(threads, from, to, b, nanosB, cpuB));
+      long[] untimedNanos = new long[count];
+      long[] untimedCpu = new long[count];
+      long[][] rounds = inRounds(count, floors,
+          (from, to, timed) -> timed ? run(threads, from, to, a, nanosA, cpuA) : run(threads, from, to, a, untimedNanos, untimedCpu),
+          (from, to, timed) -> timed ? run(threads, from, to, b, nanosB, cpuB) : run(threads, from, to, b, untimedNanos, untimedCpu));
       Map<String, Object> figuresA = figures(count, rounds[0], nanosA, rateName);
       Map<String, Object> figuresB = figures(count, rounds[1], nanosB, rateName);
       // CPU of the calling threads, waits for a connection included where HikariCP spins for one.
       figuresA.put("clientCpuUsPerOp", round(Arrays.stream(cpuA).sum() / 1e3 / count, 1));
       figuresB.put("clientCpuUsPerOp", round(Arrays.stream(cpuB).sum() / 1e3 / count, 1));
-      return List.of(figuresA, figuresB);
+      return withFloors(count, rounds, rateName, figuresA, figuresB);
     } finally {
       threads.shutdownNow();
     }

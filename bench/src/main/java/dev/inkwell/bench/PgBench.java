@@ -16,8 +16,9 @@ import org.postgresql.Driver;
 /**
  * The database's own floor: the same SQL run by pgbench ({@code -M prepared}, or {@code -M extended}
  * when the JDBC URL turns named server-side statements off with {@code prepareThreshold=0}, as behind
- * a transaction pooler), with as many clients as the workload keeps busy. Null when pgbench is not
- * installed.
+ * a transaction pooler), with as many clients as the workload keeps busy, timed inside the workload's
+ * alternating rounds, so that a slow or fast spell of this shared machine falls on the floor as on the
+ * two paths; none without pgbench installed ({@link #available}).
  */
 final class PgBench {
 
@@ -64,33 +65,57 @@ final class PgBench {
     return binary != null;
   }
 
-  /** Runs of pgbench per floor; the floor is the fastest, since the machine's noise only ever slows it. */
-  static final int RUNS = 3;
+  /**
+   * Seconds of each floor run (pgbench's {@code -T}, whose whole seconds are the least it takes). A new
+   * session's first statements pay for its backend's cold caches, where both Java paths use the pool's
+   * warm connections: some 10-13 ms per run (W3's look-up, one client: 100 transactions at 6,000 per
+   * second, 2,000 at 15,000, 20,000 at 16,700), about 1 % of a second's run, against the floor. Logging
+   * each transaction ({@code -l}) to leave the first ones out cost the floor more (2-3 %, three runs of
+   * each), and a count of transactions ({@code -t}) ends the clients apart (7 clients, 272 each: the
+   * first after 40 ms, the last after 107).
+   */
+  static final int SECONDS = 1;
 
   /**
-   * Transactions per second of {@code transactions} runs of {@code script} per client, the best of
-   * {@link #RUNS} (one run of a second or two moved by 40 % between runs here, at times below the JDBC
-   * path's rate), or null without pgbench; {@code options} (PGOPTIONS, may be null) are session settings
-   * for its connections.
+   * A floor of {@code clients} pgbench clients running {@code script}, to be timed inside a workload's
+   * rounds; {@code options} (PGOPTIONS, may be null) are session settings for its connections.
    */
-  Double tps(String script, int transactions, int clients, String options) throws Exception {
-    if (binary == null) {
-      return null;
-    }
-    double best = 0;
-    for (int run = 0; run < RUNS; run++) {
-      best = Math.max(best, once(script, transactions, clients, options));
-    }
-    return best;
+  Floor floor(String script, int clients, String options) {
+    return new Floor(script, clients, options);
   }
 
-  private double once(String script, int transactions, int clients, String options) throws Exception {
+  /** pgbench's share of a workload: a part of it run by as many clients at pgbench's rate. */
+  final class Floor implements Measure.Floor {
+
+    private final String script;
+    private final int clients;
+    private final String options;
+
+    private Floor(String script, int clients, String options) {
+      this.script = script;
+      this.clients = clients;
+      this.options = options;
+    }
+
+    int clients() {
+      return clients;
+    }
+
+    /** The time {@code operations} take at the rate of a run of {@link #SECONDS} made now. */
+    @Override
+    public long time(int operations) throws Exception {
+      return Math.round(operations * 1e9 / tps(script, clients, options));
+    }
+  }
+
+  /** Transactions per second of one pgbench run of {@link #SECONDS}, without its connections' set-up. */
+  private double tps(String script, int clients, String options) throws Exception {
     Path file = Files.createTempFile("inkwell-pgbench", ".sql");
     try {
       Files.writeString(file, script, StandardCharsets.UTF_8);
       ProcessBuilder pb = new ProcessBuilder(binary, "-n", "-M", mode, "-c", Integer.toString(clients),
-          "-j", Integer.toString(Math.min(clients, 2)), "-t",
-          Integer.toString(transactions), "-f", file.toString(), "-h", host, "-p", port, "-U", user, database)
+          "-j", Integer.toString(Math.min(clients, 2)), "-T", Integer.toString(SECONDS), "-f", file.toString(),
+          "-h", host, "-p", port, "-U", user, database)
           .redirectErrorStream(true);
       pb.environment().put("PGPASSWORD", password == null ? "" : password);
       if (options != null) {
@@ -105,7 +130,7 @@ final class PgBench {
       if (!m.find()) {
         throw new IllegalStateException("no tps in pgbench output: " + output);
       }
-      return Double.valueOf(m.group(1));
+      return Double.parseDouble(m.group(1));
     } finally {
       Files.deleteIfExists(file);
     }

@@ -33,6 +33,17 @@ class QuickBenchTest {
     // The deployed jar's request threads, two over the pool: what reaches the database at 32 connections.
     assertThat(w.get("W9_concurrent_reads").get("pool5").get("requestThreads").asInt()).isEqualTo(7);
     assertThat(w.get("W9_concurrent_reads").get("pool16").get("requestThreads").asInt()).isEqualTo(18);
+    // pgbench's floor, timed in the same rounds, beside every one-statement or short-transaction path.
+    for (JsonNode floor : new JsonNode[] {w.get("W1_create").get("pgbench"), w.get("W3_findByPk").get("pgbench"),
+        w.get("W6_upsert").get("pgbench"), w.get("W7_transaction").get("pgbench"), w.get("W8_vector_knn").get("knn").get("pgbench"),
+        w.get("W9_concurrent_reads").get("pool5").get("pgbench")}) {
+      assertThat(floor.get("tps").asDouble()).isPositive();
+      assertThat(floor.get("inkwellFraction").asDouble()).isPositive();
+      assertThat(floor.get("jdbcFraction").asDouble()).isPositive();
+      assertThat(floor.get("roundsMs")).hasSize(10);
+    }
+    assertThat(w.get("W3_findByPk").get("pgbench").get("clients").asInt()).isEqualTo(1);
+    assertThat(w.get("W9_concurrent_reads").get("pool5").get("pgbench").get("clients").asInt()).isIn(5, 7);
     assertThat(w.get("W6b_bulk_upsert").get("bulkRowsPerSecond").asLong()).isPositive();
     assertThat(w.get("W6b_bulk_upsert").get("singleRowUpsertsPerSecond").asLong()).isPositive();
     assertThat(report.get("versions").get("postgres").asString()).isNotBlank();
