@@ -199,7 +199,7 @@ class DataPathBench {
   private Map<String, Object> create(int n) throws Exception {
     String sql = sql("dev.inkwell.users.internal.UserMapper.insert", Map.of("row", UserRow.of(newUser("x", 0))));
     // A random email from pgbench itself: gen_random_uuid() in the statement cost the floor 2-3 % (work
-    // neither path does); 15,000 draws from 9e18 do not collide.
+    // neither path does); some 100,000 draws from 9e18 (ten one-second runs per pass) do not collide.
     PgBench.Floor[] floor = floors("\\set n random(1, 9000000000000000000)\n"
         + sql.replaceFirst("\\?", "'c' || :n || '@pgbench'").replaceFirst("\\?", "'P'")
         .replaceFirst("\\?", "30").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL").replaceFirst("\\?", "NULL") + ";\n", null, 1);

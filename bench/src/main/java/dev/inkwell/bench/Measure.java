@@ -52,8 +52,8 @@ final class Measure {
   /**
    * Both paths over the same {@code count} operations, after an untimed warm-up of both, in
    * alternating rounds (A, B, A, B, ...): [A, B], then each floor's figures, each round's share of the
-   * operations run by every floor after B. Operations that write must make their own unique keys:
-   * warm-up calls repeat indexes.
+   * operations run by every floor after both paths ({@link #inRounds}). Operations that write must make
+   * their own unique keys: warm-up calls and the untimed calls after a floor repeat indexes.
    */
   static List<Map<String, Object>> alternating(int count, Op a, Op b, String rateName, Floor... floors) throws Exception {
     int warmup = count >= 1_000 ? WARMUP_CALLS : Math.max(1, count / 4);
