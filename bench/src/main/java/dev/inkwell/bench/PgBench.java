@@ -81,30 +81,16 @@ final class PgBench {
    * rounds; {@code options} (PGOPTIONS, may be null) are session settings for its connections.
    */
   Floor floor(String script, int clients, String options) {
-    return new Floor(script, clients, options);
+    return new Floor(this, script, clients, options);
   }
 
   /** pgbench's share of a workload: a part of it run by as many clients at pgbench's rate. */
-  final class Floor implements Measure.Floor {
-
-    private final String script;
-    private final int clients;
-    private final String options;
-
-    private Floor(String script, int clients, String options) {
-      this.script = script;
-      this.clients = clients;
-      this.options = options;
-    }
-
-    int clients() {
-      return clients;
-    }
+  record Floor(PgBench pgbench, String script, int clients, String options) implements Measure.Floor {
 
     /** The time {@code operations} take at the rate of a run of {@link #SECONDS} made now. */
     @Override
     public long time(int operations) throws Exception {
-      return Math.round(operations * 1e9 / tps(script, clients, options));
+      return Math.round(operations * 1e9 / pgbench.tps(script, clients, options));
     }
   }
 
