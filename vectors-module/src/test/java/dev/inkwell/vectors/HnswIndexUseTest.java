@@ -96,6 +96,42 @@ class HnswIndexUseTest {
     assertThat(withoutIterativeScan).hasSizeLessThan(10);
   }
 
+  /**
+   * A search prepared on the server (pgjdbc names a statement from its fifth execution on) keeps one
+   * generic plan instead of being planned for every execution: k is out of the planner's sight
+   * (EmbeddingMapper.xml). The control, the same query with a plain {@code LIMIT ?}, is planned every
+   * time: on this table its custom plan for k rows costs less than a generic plan for an unknown limit.
+   * In one transaction: one connection, whose prepared statements pg_prepared_statements lists.
+   */
+  @Test
+  void searchesKeepOneGenericPlan() {
+    String search = "statement LIKE '%<#>%FROM embeddings e%LIMIT (SELECT $2)%'";
+    String control = "SELECT id FROM embeddings ORDER BY embedding <#> CAST(? AS vector) LIMIT ?";
+    String controlOnServer = "statement = '" + control.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2") + "'";
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      long[] searchBefore = plans(search);
+      long[] controlBefore = plans(controlOnServer);
+
+      for (int i = 0; i < 20; i++) {
+        assertThat(embeddings.search(VectorSearch.nearest(new float[] {0.5f, 0.5f, 0.5f}, Metric.IP, 5))).hasSize(5);
+        assertThat(jdbc.sql(control).params("[0.5,0.5,0.5]", 5).query(Integer.class).list()).hasSize(5);
+      }
+
+      long[] searchAfter = plans(search);
+      long[] controlAfter = plans(controlOnServer);
+      // 16 executions at least on the server's statement (the first four are unnamed), five custom at most
+      assertThat(searchAfter[0] - searchBefore[0]).as("generic plans of the search").isGreaterThanOrEqualTo(11);
+      assertThat(controlAfter[0] - controlBefore[0]).as("generic plans of the control").isZero();
+      assertThat(controlAfter[1] - controlBefore[1]).as("custom plans of the control").isGreaterThanOrEqualTo(16);
+    });
+  }
+
+  /** Generic and custom plans of this connection's prepared statements that {@code condition} picks. */
+  private long[] plans(String condition) {
+    return jdbc.sql("SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) FROM pg_prepared_statements WHERE "
+        + condition).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+  }
+
   private String plan(TransactionTemplate tx, VectorSearch search) {
     List<String> lines = tx.execute(status -> embeddings.explain(search));
     return String.join("\n", lines);
