@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.pgvector.PGvector;
+
 import dev.inkwell.query.Op;
 import dev.inkwell.query.Where;
 
@@ -99,22 +101,24 @@ class HnswIndexUseTest {
   /**
    * A search prepared on the server (pgjdbc names a statement from its fifth execution on) keeps one
    * generic plan instead of being planned for every execution: k is out of the planner's sight
-   * (EmbeddingMapper.xml). The control, the same query with a plain {@code LIMIT ?}, is planned every
-   * time: on this table its custom plan for k rows costs less than a generic plan for an unknown limit.
-   * In one transaction: one connection, whose prepared statements pg_prepared_statements lists.
+   * (EmbeddingMapper.xml). The control, the same query with a plain {@code LIMIT ?} and the vector
+   * bound as the service binds it, is planned every time: on this table its custom plan for k rows
+   * costs less than a generic plan for an unknown limit. In one transaction: one connection, whose
+   * prepared statements pg_prepared_statements lists.
    */
   @Test
   void searchesKeepOneGenericPlan() {
-    String search = "statement LIKE '%<#>%FROM embeddings e%LIMIT (SELECT $2)%'";
+    String search = "%<#>%FROM embeddings e%LIMIT (SELECT $2)%";
     String control = "SELECT id FROM embeddings ORDER BY embedding <#> CAST(? AS vector) LIMIT ?";
-    String controlOnServer = "statement = '" + control.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2") + "'";
+    String controlOnServer = control.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
+    float[] q = {0.5f, 0.5f, 0.5f};
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
       long[] searchBefore = plans(search);
       long[] controlBefore = plans(controlOnServer);
 
       for (int i = 0; i < 20; i++) {
-        assertThat(embeddings.search(VectorSearch.nearest(new float[] {0.5f, 0.5f, 0.5f}, Metric.IP, 5))).hasSize(5);
-        assertThat(jdbc.sql(control).params("[0.5,0.5,0.5]", 5).query(Integer.class).list()).hasSize(5);
+        assertThat(embeddings.search(VectorSearch.nearest(q, Metric.IP, 5))).hasSize(5);
+        assertThat(jdbc.sql(control).params(new PGvector(q), 5).query(Integer.class).list()).hasSize(5);
       }
 
       long[] searchAfter = plans(search);
@@ -126,10 +130,10 @@ class HnswIndexUseTest {
     });
   }
 
-  /** Generic and custom plans of this connection's prepared statements that {@code condition} picks. */
-  private long[] plans(String condition) {
-    return jdbc.sql("SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) FROM pg_prepared_statements WHERE "
-        + condition).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+  /** Generic and custom plans of this connection's prepared statements whose text is {@code like}. */
+  private long[] plans(String like) {
+    return jdbc.sql("SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) FROM pg_prepared_statements"
+        + " WHERE statement LIKE ?").param(like).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
   }
 
   private String plan(TransactionTemplate tx, VectorSearch search) {
