@@ -56,12 +56,7 @@ final class Measure {
    * their own unique keys: warm-up calls and the untimed calls after a floor repeat indexes.
    */
   static List<Map<String, Object>> alternating(int count, Op a, Op b, String rateName, Floor... floors) throws Exception {
-    int warmup = count >= 1_000 ? WARMUP_CALLS : Math.max(1, count / 4);
-    long deadline = System.nanoTime() + WARMUP_NANOS;
-    for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) {
-      a.run(i % count);
-      b.run(i % count);
-    }
+    warmUp(count >= 1_000 ? WARMUP_CALLS : Math.max(1, count / 4), count, a, b);
     long[] nanosA = new long[count];
     long[] nanosB = new long[count];
     long[] cpu = new long[2];
@@ -74,6 +69,15 @@ final class Measure {
     figuresA.put("clientCpuUsPerOp", round(cpu[0] / 1e3 / count, 1));
     figuresB.put("clientCpuUsPerOp", round(cpu[1] / 1e3 / count, 1));
     return withFloors(count, rounds, rateName, figuresA, figuresB);
+  }
+
+  /** Up to {@code calls} untimed calls of each path in turn ({@link #WARMUP_NANOS} at most), indexes modulo {@code count}. */
+  static void warmUp(int calls, int count, Op a, Op b) throws Exception {
+    long deadline = System.nanoTime() + WARMUP_NANOS;
+    for (int i = 0; i < calls && System.nanoTime() < deadline; i++) {
+      a.run(i % count);
+      b.run(i % count);
+    }
   }
 
   /** [A, B] and the floors' figures, from their times per round (rows 2 and on). */

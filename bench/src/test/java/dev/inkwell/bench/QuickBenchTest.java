@@ -26,6 +26,9 @@ class QuickBenchTest {
       assertThat(w.get(name).get("inkwell").get("totalMs").asDouble()).as(name).isPositive();
       assertThat(w.get(name).get("jdbc").get("totalMs").asDouble()).as(name).isPositive();
     }
+    // W2 times 10 batches of 1,000 here and keeps the first 2,500 users (ids checked) for the workloads after it.
+    assertThat(w.get("W2_bulkCreate").get("batches").asInt()).isEqualTo(10);
+    assertThat(w.get("W2_bulkCreate").get("usersKept").asInt()).isEqualTo(2_500);
     assertThat(w.get("W5_nested_include").get("statementsPerLoad").asInt()).isEqualTo(1);
     assertThat(w.get("W5_nested_include").get("statementsPerPageOf20").asInt()).isEqualTo(3);
     assertThat(w.get("W8_vector_knn").get("knn").get("ratio").asDouble()).isPositive();
