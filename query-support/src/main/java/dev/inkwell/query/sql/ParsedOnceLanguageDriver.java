@@ -1,6 +1,7 @@
 package dev.inkwell.query.sql;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +32,13 @@ import org.apache.ibatis.session.Configuration;
  * values bound by the tags themselves ({@code <bind>}, {@code <foreach>} items, whose runtime types
  * MyBatis consults). So its result is kept per text and parameter class when the tags bound nothing
  * and the text names no binding ({@code _parameter}, {@code _databaseId}); any other execution is
- * parsed as MyBatis would. The tags are still evaluated on every call (their tests read without OGNL
- * where their form allows: {@link TagTree}, {@link PathTest}), so the SQL is exactly what the
- * stock driver produces. Registered in {@code config/persistence-defaults.yml}, so module tests run
- * through it as the service does.
+ * parsed as MyBatis would. Where the text depends on nothing but which tests passed (no
+ * {@code ${...}}, {@code <bind>} or non-empty loop on the way), the key is those outcomes, and a kept
+ * parse is used without writing the text at all: writing it and comparing it with the kept one was
+ * 8 % of a single-row upsert's CPU (docs/benchmarks.md). Tests are read without OGNL where their form
+ * allows ({@link TagTree}, {@link PathTest}); the SQL is exactly what the stock driver produces.
+ * Registered in {@code config/persistence-defaults.yml}, so module tests run through it as the
+ * service does.
  *
  * <p>Every statement of this driver, dynamic or not, binds its parameters through
  * {@link SharedPathParameterHandler} (MyBatis's handler, reading the {@code row} of {@code row.email},
@@ -70,7 +74,7 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       SqlSource stock = super.parseScriptNode();
       // The stock builder decides what is dynamic; its tree of tags is private, so it is built again
       // (once, at start-up), with tests read without OGNL where they can be.
-      return stock instanceof DynamicSqlSource ? new ParsedOnceSqlSource(configuration, new TagTree(configuration).parse(script)) : stock;
+      return stock instanceof DynamicSqlSource ? new ParsedOnceSqlSource(configuration, new TagTree(configuration).statement(script)) : stock;
     }
   }
 
@@ -78,34 +82,44 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
   static final class ParsedOnceSqlSource implements SqlSource {
 
     private final Configuration configuration;
-    private final SqlNode rootSqlNode;
-    private final Map<Key, Parsed> parsed = new ConcurrentHashMap<>();
+    private final TagTree.Statement statement;
+    private final Map<Object, Parsed> parsed = new ConcurrentHashMap<>();
 
-    ParsedOnceSqlSource(Configuration configuration, SqlNode rootSqlNode) {
+    ParsedOnceSqlSource(Configuration configuration, TagTree.Statement statement) {
       this.configuration = configuration;
-      this.rootSqlNode = rootSqlNode;
+      this.statement = statement;
     }
 
     @Override
     public BoundSql getBoundSql(Object parameterObject) {
       DynamicContext context = new DynamicContext(configuration, parameterObject);
-      rootSqlNode.apply(context);
-      String text = context.getSql();
-      Class<?> parameterType = parameterObject == null ? Object.class : parameterObject.getClass();
       Map<String, Object> bindings = context.getBindings();
-      // Only a text that passed reusable() is ever kept, so the text is read for it on a miss only.
-      Key key = stockBindings(bindings) ? new Key(text, parameterType) : null;
+      Class<?> parameterType = parameterObject == null ? Object.class : parameterObject.getClass();
+      // Where the tests' outcomes alone fix the text, they are the key, and a kept parse needs no text.
+      BitSet applied = statement.decide(bindings);
+      Object key = applied == null ? null : new Decided(applied, parameterType);
       Parsed one = key == null ? null : parsed.get(key);
-      BoundSql boundSql;
-      if (one != null) {
-        // A list of its own per execution: a plugin that edits it must not edit the kept one.
-        boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
-      } else {
-        boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
-        if (key != null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
-          parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
+      if (one == null) {
+        statement.root().apply(context);
+        String text = context.getSql();
+        if (!stockBindings(bindings)) {
+          key = null;
+        } else if (key == null) {
+          key = new Key(text, parameterType);
+          one = parsed.get(key);
+        }
+        if (one == null) {
+          BoundSql boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
+          // Only a text that passed reusable() is ever kept, so the text is read for it on a miss only.
+          if (key != null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
+            parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
+          }
+          bindings.forEach(boundSql::setAdditionalParameter);
+          return boundSql;
         }
       }
+      // A list of its own per execution: a plugin that edits it must not edit the kept one.
+      BoundSql boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
       bindings.forEach(boundSql::setAdditionalParameter);
       return boundSql;
     }
@@ -140,6 +154,10 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       }
       return 31 * hash + parameterType.hashCode();
     }
+  }
+
+  /** The tests that applied in a statement whose text they alone decide ({@link TagTree.Statement#decide}). */
+  private record Decided(BitSet applied, Class<?> parameterType) {
   }
 
   /** The SQL with its {@code ?}s and what each binds. */

@@ -1,10 +1,13 @@
 package dev.inkwell.query.sql;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.apache.ibatis.builder.BuilderException;
 import org.apache.ibatis.parsing.GenericTokenParser;
@@ -37,69 +40,172 @@ import org.w3c.dom.NodeList;
  * OGNL evaluator. The stock builder still parses
  * every statement first (it decides what is dynamic and reports malformed tags); this tree replaces
  * only a dynamic statement's.
+ *
+ * <p>Beside the tree it builds a {@link Decider}: the same walk, evaluating the tests only, that
+ * records which {@code <if>}/{@code <when>} applied. Where the walk meets nothing whose text depends on
+ * a value ({@code ${...}}, a {@code <bind>}, a loop over anything but an empty collection), the text
+ * is fixed by those outcomes, so a statement's parse can be kept under them and the text not written
+ * at all ({@link ParsedOnceLanguageDriver}).
  */
 final class TagTree {
+
+  /**
+   * A statement's tree and its decider; {@code tests} is the number of its {@code <if>}s and
+   * {@code <when>}s, {@code expressions} of the distinct expressions they test.
+   */
+  record Statement(SqlNode root, Decider decider, int tests, int expressions) {
+
+    /** Which tests applied for these bindings, or null where the text depends on more than them. */
+    BitSet decide(Map<String, Object> bindings) {
+      Decisions decisions = new Decisions(new BitSet(tests), new byte[expressions]);
+      decider.decide(bindings, decisions);
+      return decisions.open ? null : decisions.applied;
+    }
+  }
+
+  /**
+   * The walk's record: the tests that applied, whether it met a part whose text depends on a value,
+   * and each expression's outcome once evaluated (the walk binds nothing, so an expression tested in
+   * several places, a load's four {@code tags}, comes out the same in each).
+   */
+  static final class Decisions {
+    final BitSet applied;
+    private final byte[] outcomes;
+    boolean open;
+
+    Decisions(BitSet applied, byte[] outcomes) {
+      this.applied = applied;
+      this.outcomes = outcomes;
+    }
+
+    boolean passes(int expression, PathTest test, Map<String, Object> bindings) {
+      if (outcomes[expression] == 0) {
+        outcomes[expression] = (byte) (test.evaluate(bindings) ? 1 : -1);
+      }
+      return outcomes[expression] > 0;
+    }
+  }
+
+  /** A part's side of the walk: true where it applied (an {@code <if>}'s test passed), as {@link SqlNode#apply}. */
+  @FunctionalInterface
+  interface Decider {
+    boolean decide(Map<String, Object> bindings, Decisions decisions);
+  }
+
+  /** A part of the tree and its side of the walk. */
+  private record Part(SqlNode node, Decider decider) {
+  }
+
+  private static final Decider FIXED = (bindings, decisions) -> true;
+
+  private static final Decider OPEN = (bindings, decisions) -> {
+    decisions.open = true;
+    return true;
+  };
 
   /** Names the bindings under which a {@code <foreach>} gets the collection read for it. */
   private static final AtomicLong LOOPS = new AtomicLong();
 
   private final Configuration configuration;
+  private int tests;
+  private final Map<String, Integer> expressions = new HashMap<>();
 
   TagTree(Configuration configuration) {
     this.configuration = configuration;
   }
 
-  MixedSqlNode parse(XNode node) {
+  /** A statement's tags; one tree per statement (its tests are numbered from 0). */
+  Statement statement(XNode script) {
+    Part root = parse(script);
+    return new Statement(root.node(), root.decider(), tests, expressions.size());
+  }
+
+  private Part parse(XNode node) {
     List<SqlNode> contents = new ArrayList<>();
+    List<Decider> deciders = new ArrayList<>();
     NodeList children = node.getNode().getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       XNode child = node.newXNode(children.item(i));
       short type = child.getNode().getNodeType();
       if (type == Node.CDATA_SECTION_NODE || type == Node.TEXT_NODE) {
         String data = child.getStringBody("");
-        contents.add(new TextSqlNode(data).isDynamic() ? substituted(data) : new StaticTextSqlNode(data));
+        if (new TextSqlNode(data).isDynamic()) {
+          contents.add(substituted(data));
+          deciders.add(OPEN);
+        } else {
+          contents.add(new StaticTextSqlNode(data));
+        }
       } else if (type == Node.ELEMENT_NODE) {
-        contents.add(element(child));
+        Part part = element(child);
+        contents.add(part.node());
+        deciders.add(part.decider());
       }
     }
-    return new MixedSqlNode(contents);
+    Decider[] parts = deciders.toArray(Decider[]::new);
+    return new Part(new MixedSqlNode(contents), parts.length == 0 ? FIXED : (bindings, decisions) -> {
+      for (int i = 0; i < parts.length && !decisions.open; i++) {
+        parts[i].decide(bindings, decisions);
+      }
+      return true;
+    });
   }
 
-  private SqlNode element(XNode node) {
+  private Part element(XNode node) {
     return switch (node.getName()) {
-      case "trim" -> new TrimSqlNode(configuration, parse(node), node.getStringAttribute("prefix"),
+      case "trim" -> trimmed(node, contents -> new TrimSqlNode(configuration, contents, node.getStringAttribute("prefix"),
           node.getStringAttribute("prefixOverrides"), node.getStringAttribute("suffix"),
-          node.getStringAttribute("suffixOverrides"));
-      case "where" -> new WhereSqlNode(configuration, parse(node));
-      case "set" -> new SetSqlNode(configuration, parse(node));
+          node.getStringAttribute("suffixOverrides")));
+      case "where" -> trimmed(node, contents -> new WhereSqlNode(configuration, contents));
+      case "set" -> trimmed(node, contents -> new SetSqlNode(configuration, contents));
       case "foreach" -> forEach(node);
       case "if", "when" -> tested(node);
       case "choose" -> choose(node);
       case "otherwise" -> parse(node);
-      case "bind" -> new VarDeclSqlNode(node.getStringAttribute("name"), node.getStringAttribute("value"));
+      case "bind" -> new Part(new VarDeclSqlNode(node.getStringAttribute("name"), node.getStringAttribute("value")), OPEN);
       default -> throw new BuilderException("Unknown element <" + node.getName() + "> in SQL statement.");
     };
   }
 
-  private SqlNode tested(XNode node) {
-    SqlNode contents = parse(node);
-    PathTest test = PathTest.of(node.getStringAttribute("test"), configuration.getReflectorFactory());
-    return context -> {
+  /** A trim's text is its contents' text, trimmed: decided by what decides them. */
+  private Part trimmed(XNode node, Function<SqlNode, SqlNode> trim) {
+    Part contents = parse(node);
+    return new Part(trim.apply(contents.node()), contents.decider());
+  }
+
+  private Part tested(XNode node) {
+    int index = tests++;
+    String expression = node.getStringAttribute("test");
+    int slot = expressions.computeIfAbsent(String.valueOf(expression), e -> expressions.size());
+    Part contents = parse(node);
+    SqlNode applied = contents.node();
+    Decider decided = contents.decider();
+    PathTest test = PathTest.of(expression, configuration.getReflectorFactory());
+    return new Part(context -> {
       if (test.evaluate(context.getBindings())) {
-        contents.apply(context);
+        applied.apply(context);
         return true;
       }
       return false;
-    };
+    }, (bindings, decisions) -> {
+      if (decisions.passes(slot, test, bindings)) {
+        decisions.applied.set(index);
+        decided.decide(bindings, decisions);
+        return true;
+      }
+      return false;
+    });
   }
 
-  private SqlNode choose(XNode node) {
+  private Part choose(XNode node) {
     List<SqlNode> whens = new ArrayList<>();
-    SqlNode otherwise = null;
+    List<Decider> deciders = new ArrayList<>();
+    Part otherwise = null;
     for (XNode child : node.getChildren()) {
       String name = child.getName();
       if (name.equals("if") || name.equals("when")) {
-        whens.add(tested(child));
+        Part when = tested(child);
+        whens.add(when.node());
+        deciders.add(when.decider());
       } else if (name.equals("otherwise")) {
         if (otherwise != null) {
           throw new BuilderException("Too many default (otherwise) elements in choose statement.");
@@ -107,7 +213,17 @@ final class TagTree {
         otherwise = parse(child);
       }
     }
-    return new ChooseSqlNode(whens, otherwise);
+    Decider[] tried = deciders.toArray(Decider[]::new);
+    Decider fallback = otherwise == null ? FIXED : otherwise.decider();
+    // As ChooseSqlNode: the first when that applies, else the otherwise.
+    return new Part(new ChooseSqlNode(whens, otherwise == null ? null : otherwise.node()), (bindings, decisions) -> {
+      for (Decider when : tried) {
+        if (when.decide(bindings, decisions)) {
+          return true;
+        }
+      }
+      return fallback.decide(bindings, decisions);
+    });
   }
 
   /**
@@ -139,9 +255,9 @@ final class TagTree {
     };
   }
 
-  private SqlNode forEach(XNode node) {
+  private Part forEach(XNode node) {
     String collection = node.getStringAttribute("collection");
-    SqlNode contents = parse(node);
+    SqlNode contents = parse(node).node();
     Boolean nullable = node.getBooleanAttribute("nullable");
     String index = node.getStringAttribute("index");
     String item = node.getStringAttribute("item");
@@ -153,7 +269,7 @@ final class TagTree {
     String binding = "__inkwell_loop_" + LOOPS.incrementAndGet();
     ForEachSqlNode overRead = new ForEachSqlNode(configuration, contents, binding, nullable, index, item, open, close, separator);
     PathTest items = PathTest.of(collection, configuration.getReflectorFactory());
-    return context -> {
+    return new Part(context -> {
       Map<String, Object> bindings = context.getBindings();
       if (!(items.pathValue(bindings) instanceof Collection<?> values)) {
         // null, an array, a map, or a value OGNL reads otherwise: MyBatis's loop reads it.
@@ -169,6 +285,12 @@ final class TagTree {
       } finally {
         bindings.remove(binding);
       }
-    };
+    }, (bindings, decisions) -> {
+      // An empty collection writes and binds nothing; any other value's text depends on its items.
+      if (!(items.pathValue(bindings) instanceof Collection<?> values && values.isEmpty())) {
+        decisions.open = true;
+      }
+      return true;
+    });
   }
 }

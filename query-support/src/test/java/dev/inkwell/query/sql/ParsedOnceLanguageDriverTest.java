@@ -131,6 +131,33 @@ class ParsedOnceLanguageDriverTest {
   }
 
   @Test
+  void aTextFixedByItsTestsAloneIsKeptPerOutcome() {
+    List<Map<String, Object>> params = List.of(
+        values("flagged", true, "active", false, "minAge", 30, "ids", List.of(), "order", "name"),
+        values("flagged", false, "active", true, "minAge", 30, "ids", List.of(), "order", "name"),
+        values("flagged", false, "active", false, "minAge", null, "ids", List.of(), "order", null),
+        values("flagged", true, "active", true, "minAge", null, "ids", List.of(), "order", "id"),
+        values("flagged", true, "active", false, "minAge", 30, "ids", List.of(4, 5), "order", "name"));
+    for (int round = 0; round < 2; round++) {
+      for (Map<String, Object> p : params) {
+        assertSameBinding("decided", p);
+      }
+    }
+    // The first two write one text from different tests and are kept apart: the outcomes are the key.
+    assertThat(bound(parsedOnce, "decided", params.get(1)).getSql()).isEqualTo(bound(parsedOnce, "decided", params.get(0)).getSql());
+    assertThat(bound(parsedOnce, "decided", params.get(0)).getSql().replaceAll("\\s+", " ").trim())
+        .isEqualTo("SELECT id FROM users WHERE \"isActive\" AND age >= ? ORDER BY name LIMIT 10");
+    assertThat(bound(parsedOnce, "decided", params.get(2)).getSql().replaceAll("\\s+", " ").trim())
+        .isEqualTo("SELECT id FROM users ORDER BY id");
+    // The loop over two ids binds its items, so that text is parsed on every call.
+    assertThat(kept("decided")).isEqualTo(4);
+    // A null where the loop needs a collection fails as MyBatis's loop fails.
+    Map<String, Object> noIds = values("flagged", false, "active", false, "minAge", null, "ids", null, "order", null);
+    assertThat(catchThrowable(() -> bound(parsedOnce, "decided", noIds)))
+        .hasMessageContaining("The expression 'ids' evaluated to a null value.");
+  }
+
+  @Test
   void aPluginEditingTheMappingsOfOneExecutionDoesNotEditTheNext() {
     Map<String, Object> p = row("a@x.org", "A", 1, null);
     bound(parsedOnce, "insert", p).getParameterMappings().clear();
