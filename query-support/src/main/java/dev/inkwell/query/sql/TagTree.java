@@ -66,7 +66,7 @@ final class TagTree {
   /**
    * The walk's record: the tests that applied, whether it met a part whose text depends on a value,
    * and each expression's outcome once evaluated (the walk binds nothing, so an expression tested in
-   * several places, a load's four {@code tags}, comes out the same in each).
+   * several places, a load's three {@code tags}, comes out the same in each).
    */
   static final class Decisions {
     final BitSet applied;
