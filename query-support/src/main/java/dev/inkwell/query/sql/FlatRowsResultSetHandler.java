@@ -8,6 +8,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,6 +84,10 @@ public class FlatRowsResultSetHandler implements Interceptor {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** {@link Handler#columnsPresent} by the result's columns; a service's statements name a few hundred lists. */
+  private static final Map<List<String>, Set<String>> PRESENT = new ConcurrentHashMap<>();
+  private static final int COLUMN_LISTS_KEPT = 4096;
 
   /** Per result map: how to read its rows, or {@link #NOT_FLAT}. */
   private final Map<ResultMap, Object> plans = new ConcurrentHashMap<>();
@@ -337,13 +343,28 @@ public class FlatRowsResultSetHandler implements Interceptor {
       return rs;
     }
 
-    /** The result's column labels (names without useColumnLabel), upper-cased as MyBatis compares them. */
+    /**
+     * The result's column labels (names without useColumnLabel), upper-cased as MyBatis compares them;
+     * kept per list of columns, which a statement's results repeat (upper-casing and hashing them was
+     * 3 % of a load of a user with posts: docs/benchmarks.md).
+     */
     static Set<String> columnsPresent(ResultSet rs, Configuration configuration) throws SQLException {
       ResultSetMetaData meta = rs.getMetaData();
-      Set<String> present = new HashSet<>();
-      for (int i = 1, n = meta.getColumnCount(); i <= n; i++) {
-        String column = configuration.isUseColumnLabel() ? meta.getColumnLabel(i) : meta.getColumnName(i);
-        present.add(column.toUpperCase(Locale.ENGLISH));
+      String[] columns = new String[meta.getColumnCount()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = configuration.isUseColumnLabel() ? meta.getColumnLabel(i + 1) : meta.getColumnName(i + 1);
+      }
+      List<String> key = Arrays.asList(columns);
+      Set<String> present = PRESENT.get(key);
+      if (present == null) {
+        Set<String> upper = new HashSet<>();
+        for (String column : columns) {
+          upper.add(column.toUpperCase(Locale.ENGLISH));
+        }
+        present = Collections.unmodifiableSet(upper);
+        if (PRESENT.size() < COLUMN_LISTS_KEPT) {
+          PRESENT.putIfAbsent(key, present);
+        }
       }
       return present;
     }
