@@ -99,27 +99,28 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
       BitSet applied = statement.decide(bindings);
       Object key = applied == null ? null : new Decided(applied, parameterType);
       Parsed one = key == null ? null : parsed.get(key);
+      String text = null;
       if (one == null) {
         statement.root().apply(context);
-        String text = context.getSql();
+        text = context.getSql();
         if (!stockBindings(bindings)) {
           key = null;
         } else if (key == null) {
           key = new Key(text, parameterType);
           one = parsed.get(key);
         }
-        if (one == null) {
-          BoundSql boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
-          // Only a text that passed reusable() is ever kept, so the text is read for it on a miss only.
-          if (key != null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
-            parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
-          }
-          bindings.forEach(boundSql::setAdditionalParameter);
-          return boundSql;
+      }
+      BoundSql boundSql;
+      if (one != null) {
+        // A list of its own per execution: a plugin that edits it must not edit the kept one.
+        boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
+      } else {
+        boundSql = new SqlSourceBuilder(configuration).parse(text, parameterType, bindings).getBoundSql(parameterObject);
+        // Only a text that passed reusable() is ever kept, so the text is read for it on a miss only.
+        if (key != null && reusable(text) && parsed.size() < TEXTS_PER_STATEMENT) {
+          parsed.putIfAbsent(key, new Parsed(boundSql.getSql(), List.copyOf(boundSql.getParameterMappings())));
         }
       }
-      // A list of its own per execution: a plugin that edits it must not edit the kept one.
-      BoundSql boundSql = new BoundSql(configuration, one.sql(), new ArrayList<>(one.mappings()), parameterObject);
       bindings.forEach(boundSql::setAdditionalParameter);
       return boundSql;
     }
