@@ -9,16 +9,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.executor.ErrorContext;
 import org.apache.ibatis.executor.ExecutorException;
@@ -58,8 +59,9 @@ import org.apache.ibatis.type.JdbcType;
  *
  * <p>A map that joins flat maps one level deep (a user with its posts: plain column properties, and
  * {@code <association>}s and {@code <collection>}s of flat maps) is read the same way, its rows grouped
- * as MyBatis groups them: by MyBatis's own row keys ({@link CacheKey} of the {@code <id>} columns, or
- * without any of all column properties), the parent's key combined into each child's, a child read
+ * as MyBatis groups them: by the keys MyBatis would give the rows (the map and the values of its
+ * {@code <id>} columns, or without any of all column properties; {@link RowKey}), the parent's key
+ * combined into each child's, a child read
  * once per parent, a collection created even when no row has a child, a child without any value left
  * out.
  *
@@ -86,7 +88,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
   }
 
   /** {@link Handler#columnsPresent} by the result's columns; a service's statements name a few hundred lists. */
-  private static final Map<List<String>, Set<String>> PRESENT = new ConcurrentHashMap<>();
+  private static final Map<List<String>, Columns> PRESENT = new ConcurrentHashMap<>();
   private static final int COLUMN_LISTS_KEPT = 4096;
 
   /** Per result map: how to read its rows, or {@link #NOT_FLAT}. */
@@ -149,7 +151,8 @@ public class FlatRowsResultSetHandler implements Interceptor {
         return NOT_FLAT;
       }
     }
-    return new Plan(map, List.copyOf(map.getConstructorResultMappings()), List.copyOf(map.getPropertyResultMappings()),
+    return new Plan(map, prefix == null ? map.getId() : map.getId() + '\0' + prefix,
+        List.copyOf(map.getConstructorResultMappings()), List.copyOf(map.getPropertyResultMappings()),
         map.getConstructorResultMappings().stream().<Class<?>>map(ResultMapping::getJavaType).toList(),
         labels(map.getConstructorResultMappings(), prefix), labels(map.getPropertyResultMappings(), prefix),
         upperCase(labels(map.getPropertyResultMappings(), prefix)), List.copyOf(map.getIdResultMappings()),
@@ -227,11 +230,12 @@ public class FlatRowsResultSetHandler implements Interceptor {
   }
 
   /**
-   * A flat map: its columns as read ({@code argumentLabels}, {@code propertyLabels}, {@code idLabels}, with
-   * any prefix) and its properties' and ids' upper-cased ({@code propertyColumns}, {@code idColumns}, to
-   * look up in a result's columns).
+   * A flat map: what its rows' keys start with ({@code key}: the map and any prefix, which MyBatis's keys
+   * hold through the prefixed labels), its columns as read ({@code argumentLabels}, {@code propertyLabels},
+   * {@code idLabels}, with any prefix) and its properties' and ids' upper-cased ({@code propertyColumns},
+   * {@code idColumns}, to look up in a result's columns).
    */
-  record Plan(ResultMap map, List<ResultMapping> arguments, List<ResultMapping> properties, List<Class<?>> argumentTypes,
+  record Plan(ResultMap map, String key, List<ResultMapping> arguments, List<ResultMapping> properties, List<Class<?>> argumentTypes,
       List<String> argumentLabels, List<String> propertyLabels, List<String> propertyColumns, List<ResultMapping> ids,
       List<String> idLabels, List<String> idColumns) {
 
@@ -348,20 +352,20 @@ public class FlatRowsResultSetHandler implements Interceptor {
      * kept per list of columns, which a statement's results repeat (upper-casing and hashing them was
      * 3 % of a load of a user with posts: docs/benchmarks.md).
      */
-    static Set<String> columnsPresent(ResultSet rs, Configuration configuration) throws SQLException {
+    static Columns columnsPresent(ResultSet rs, Configuration configuration) throws SQLException {
       ResultSetMetaData meta = rs.getMetaData();
       String[] columns = new String[meta.getColumnCount()];
       for (int i = 0; i < columns.length; i++) {
         columns[i] = configuration.isUseColumnLabel() ? meta.getColumnLabel(i + 1) : meta.getColumnName(i + 1);
       }
       List<String> key = Arrays.asList(columns);
-      Set<String> present = PRESENT.get(key);
+      Columns present = PRESENT.get(key);
       if (present == null) {
         Set<String> upper = new HashSet<>();
         for (String column : columns) {
           upper.add(column.toUpperCase(Locale.ENGLISH));
         }
-        present = Collections.unmodifiableSet(upper);
+        present = new Columns(Collections.unmodifiableSet(upper), new ConcurrentHashMap<>());
         if (PRESENT.size() < COLUMN_LISTS_KEPT) {
           PRESENT.putIfAbsent(key, present);
         }
@@ -380,6 +384,22 @@ public class FlatRowsResultSetHandler implements Interceptor {
     }
   }
 
+  /**
+   * A result's column labels upper-cased, and for each prefix asked about whether a label starts with it
+   * (kept with the labels: a joined map asks for each of its children on every result set).
+   */
+  record Columns(Set<String> upper, Map<String, Boolean> prefixes) {
+
+    boolean anyStartsWith(String prefix) {
+      Boolean found = prefixes.get(prefix);
+      if (found == null) {
+        found = upper.stream().anyMatch(column -> column.startsWith(prefix));
+        prefixes.put(prefix, found);
+      }
+      return found;
+    }
+  }
+
   /** A flat map's rows: one object (or null) per row. */
   static final class FlatHandler extends Handler {
 
@@ -393,7 +413,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
     @Override
     @SuppressWarnings("unchecked")
     <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
-      Set<String> present = plan.properties().isEmpty() ? Set.of() : columnsPresent(rs, configuration);
+      Set<String> present = plan.properties().isEmpty() ? Set.of() : columnsPresent(rs, configuration).upper();
       while (!rs.isClosed() && rs.next()) {
         rows.add((E) plan.row(rs, configuration, objects, present));
       }
@@ -413,71 +433,66 @@ public class FlatRowsResultSetHandler implements Interceptor {
       this.joined = joined;
     }
 
-    /** A loop, not a stream: this runs for every result set. */
-    private static boolean anyStartsWith(Set<String> columns, String prefix) {
-      for (String column : columns) {
-        if (column.startsWith(prefix)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
-      Set<String> present = columnsPresent(rs, configuration);
+      Columns columns = columnsPresent(rs, configuration);
+      Set<String> present = columns.upper();
       // A prefixed child is read only when the result has a column with its prefix (MyBatis's anyNotNullColumnHasValue).
       boolean[] prefixPresent = new boolean[joined.children().size()];
       for (int i = 0; i < prefixPresent.length; i++) {
         String prefix = joined.children().get(i).prefix();
-        prefixPresent[i] = prefix == null || anyStartsWith(present, prefix);
+        prefixPresent[i] = prefix == null || columns.anyStartsWith(prefix);
       }
       // Every object read, by its key (a child's combined with its parent's); null keys are never kept.
-      Map<CacheKey, Object> read = new HashMap<>();
+      // A parent is kept as its MetaObject, which each of its further rows adds children through.
+      Map<RowKey, MetaObject> parents = new HashMap<>();
+      Map<RowKey, Object> children = new HashMap<>();
       while (!rs.isClosed() && rs.next()) {
-        CacheKey key = rowKey(rs, joined.map(), joined.ids(), joined.idLabels(), joined.idColumns(), present);
-        Object known = key == null ? null : read.get(key);
+        RowKey key = RowKey.of(rs, joined.map().getId(), joined.ids(), joined.idLabels(), joined.idColumns(), present, null);
+        MetaObject known = key == null ? null : parents.get(key);
         if (known != null) {
-          addChildren(rs, configuration, objects, configuration.newMetaObject(known), key, present, prefixPresent, read);
+          addChildren(rs, configuration, objects, known, key, present, prefixPresent, children);
           continue;
         }
         Object row = objects.create(joined.map().getType());
         MetaObject meta = configuration.newMetaObject(row);
         boolean found = setProperties(rs, configuration, meta, joined.properties(), joined.propertyLabels(),
             joined.propertyColumns(), present);
-        found |= addChildren(rs, configuration, objects, meta, key, present, prefixPresent, read);
-        row = found ? row : null;
+        found |= addChildren(rs, configuration, objects, meta, key, present, prefixPresent, children);
         if (key != null) {
-          read.put(key, row);
+          parents.put(key, found ? meta : null);
         }
-        rows.add((E) row);
+        rows.add((E) (found ? row : null));
       }
     }
 
     /** As MyBatis's applyNestedResultMappings for children of flat maps: whether a child was added. */
+    @SuppressWarnings("unchecked")
     private boolean addChildren(ResultSet rs, Configuration configuration, ObjectFactory objects, MetaObject parent,
-        CacheKey parentKey, Set<String> present, boolean[] prefixPresent, Map<CacheKey, Object> read) {
+        RowKey parentKey, Set<String> present, boolean[] prefixPresent, Map<RowKey, Object> read) {
       boolean found = false;
       for (int i = 0; i < joined.children().size(); i++) {
         Child child = joined.children().get(i);
         try {
           Plan plan = child.plan();
-          CacheKey key = rowKey(rs, plan.map(), plan.ids(), plan.idLabels(), plan.idColumns(), present);
-          CacheKey combined = key == null || parentKey == null ? null : combine(key, parentKey);
-          Object value = combined == null ? null : read.get(combined);
+          RowKey key = parentKey == null ? null
+              : RowKey.of(rs, plan.key(), plan.ids(), plan.idLabels(), plan.idColumns(), present, parentKey);
+          Object value = key == null ? null : read.get(key);
           boolean known = value != null;
-          collection(child.mapping(), parent, objects);
+          // created even when this row has no child, as MyBatis does
+          Object collection = collection(child.mapping(), parent, objects);
           if (anyNotNullColumnHasValue(rs, child, prefixPresent[i])) {
             if (value == null) {
               value = plan.row(rs, configuration, objects, present);
-              if (combined != null) {
-                read.put(combined, value);
+              if (key != null) {
+                read.put(key, value);
               }
             }
             if (value != null && !known) {
-              Object collection = collection(child.mapping(), parent, objects);
-              if (collection != null) {
+              if (collection instanceof Collection<?> values) {
+                ((Collection<Object>) values).add(value);
+              } else if (collection != null) {
                 configuration.newMetaObject(collection).add(value);
               } else {
                 parent.setValue(child.mapping().getProperty(), value);
@@ -491,37 +506,6 @@ public class FlatRowsResultSetHandler implements Interceptor {
         }
       }
       return found;
-    }
-
-    /**
-     * MyBatis's row key: the map's id and each present column of its {@code <id>}s (without any, of all its
-     * column mappings: ResultMap's id mappings) with its value; null without any value.
-     */
-    private static CacheKey rowKey(ResultSet rs, ResultMap map, List<ResultMapping> ids, List<String> labels,
-        List<String> columns, Set<String> present) throws SQLException {
-      CacheKey key = new CacheKey();
-      key.update(map.getId());
-      for (int i = 0; i < ids.size(); i++) {
-        String label = labels.get(i);
-        if (ids.get(i).isSimple() && label != null && present.contains(columns.get(i))) {
-          Object value = ids.get(i).getTypeHandler().getResult(rs, label);
-          if (value != null) {
-            key.update(label);
-            key.update(value);
-          }
-        }
-      }
-      return key.getUpdateCount() < 2 ? null : key;
-    }
-
-    private static CacheKey combine(CacheKey key, CacheKey parentKey) {
-      try {
-        CacheKey combined = key.clone();
-        combined.update(parentKey);
-        return combined;
-      } catch (CloneNotSupportedException e) {
-        throw new ExecutorException("Error cloning cache key.  Cause: " + e, e);
-      }
     }
 
     private static boolean anyNotNullColumnHasValue(ResultSet rs, Child child, boolean prefixPresent) throws SQLException {
@@ -558,6 +542,54 @@ public class FlatRowsResultSetHandler implements Interceptor {
         return null;
       }
       return objects.isCollection(value.getClass()) ? value : null;
+    }
+  }
+
+  /**
+   * The key MyBatis's CacheKey gives a row of a map, compared as MyBatis compares it, without building
+   * one (a CacheKey and its clone for each child of each row were 3 % of a load of a user with posts:
+   * docs/benchmarks.md). {@code map} stands for the map's id and its prefix (MyBatis's keys hold the
+   * prefixed labels); a value is null where MyBatis adds no label and value (an id absent or null), so
+   * keys of one map and one result compare as MyBatis's do; {@code parent} is the key combined in.
+   */
+  static final class RowKey {
+
+    private final String map;
+    private final Object[] values;
+    private final RowKey parent;
+    private final int hash;
+
+    private RowKey(String map, Object[] values, RowKey parent) {
+      this.map = map;
+      this.values = values;
+      this.parent = parent;
+      this.hash = (map.hashCode() * 31 + Arrays.deepHashCode(values)) * 31 + Objects.hashCode(parent);
+    }
+
+    /** The row's key: its present {@code <id>}s' values (without any, of all its column mappings); null without any value. */
+    static RowKey of(ResultSet rs, String map, List<ResultMapping> ids, List<String> labels, List<String> columns,
+        Set<String> present, RowKey parent) throws SQLException {
+      Object[] values = new Object[ids.size()];
+      boolean any = false;
+      for (int i = 0; i < values.length; i++) {
+        String label = labels.get(i);
+        if (ids.get(i).isSimple() && label != null && present.contains(columns.get(i))) {
+          values[i] = ids.get(i).getTypeHandler().getResult(rs, label);
+          any |= values[i] != null;
+        }
+      }
+      return any ? new RowKey(map, values, parent) : null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RowKey other && hash == other.hash && map.equals(other.map)
+          && Arrays.deepEquals(values, other.values) && Objects.equals(parent, other.parent);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 }
