@@ -139,17 +139,17 @@ class DataPathBench {
       w.put("W4_findAll_filter", findAllFilter(500 / scale));
     }
     if (wanted("W5")) {
-      w.put("W5_nested_include", nestedInclude(1_000 / scale, 1_000 / scale, quick));
+      w.put("W5_nested_include", nestedInclude(10_000 / scale, 1_000 / scale, quick));
     }
     w.put("W6_upsert", upsert(5_000 / scale, existing));
     if (wanted("W6")) {
       w.put("W6b_bulk_upsert", bulkUpsert(20_000 / scale, 2_000 / scale));
     }
     if (wanted("W7")) {
-      w.put("W7_transaction", transaction(2_000 / scale));
+      w.put("W7_transaction", transaction(5_000 / scale));
     }
     if (wanted("W8")) {
-      w.put("W8_vector_knn", vectorKnn(20_000 / scale, 2_000 / scale));
+      w.put("W8_vector_knn", vectorKnn(20_000 / scale, 10_000 / scale));
     }
     if (wanted("W9")) {
       w.put("W9_concurrent_reads", concurrentReads(100_000 / scale, 50_000 / scale));
