@@ -35,6 +35,11 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.ReflectionException;
+import org.apache.ibatis.reflection.Reflector;
+import org.apache.ibatis.reflection.invoker.Invoker;
+import org.apache.ibatis.reflection.wrapper.DefaultObjectWrapperFactory;
+import org.apache.ibatis.reflection.wrapper.ObjectWrapper;
 import org.apache.ibatis.reflection.factory.ObjectFactory;
 import org.apache.ibatis.session.AutoMappingBehavior;
 import org.apache.ibatis.session.Configuration;
@@ -156,7 +161,43 @@ public class FlatRowsResultSetHandler implements Interceptor {
         map.getConstructorResultMappings().stream().<Class<?>>map(ResultMapping::getJavaType).toList(),
         labels(map.getConstructorResultMappings(), prefix), labels(map.getPropertyResultMappings(), prefix),
         upperCase(labels(map.getPropertyResultMappings(), prefix)), List.copyOf(map.getIdResultMappings()),
-        labels(map.getIdResultMappings(), prefix), upperCase(labels(map.getIdResultMappings(), prefix)));
+        labels(map.getIdResultMappings(), prefix), upperCase(labels(map.getIdResultMappings(), prefix)),
+        setters(configuration, map.getType(), map.getPropertyResultMappings()), new LastColumns());
+  }
+
+  /**
+   * Each property's setter as MyBatis's {@code BeanWrapper} finds it (its reflector's set invoker), or
+   * null where a {@link MetaObject} must set them: a map or collection type, a custom object wrapper
+   * factory, a nested or indexed property name, a property without a setter.
+   */
+  private static List<Setter> setters(Configuration configuration, Class<?> type, List<ResultMapping> properties) {
+    if (properties.isEmpty() || !(configuration.getObjectWrapperFactory() instanceof DefaultObjectWrapperFactory)
+        || Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
+      return null;
+    }
+    Reflector reflector = configuration.getReflectorFactory().findForClass(type);
+    List<Setter> setters = new ArrayList<>();
+    for (ResultMapping property : properties) {
+      String name = property.getProperty();
+      if (name.indexOf('.') >= 0 || name.indexOf('[') >= 0 || !reflector.hasSetter(name)) {
+        return null;
+      }
+      setters.add(new Setter(name, reflector.getSetInvoker(name), reflector.getSetterType(name).isPrimitive()));
+    }
+    return List.copyOf(setters);
+  }
+
+  /** A bean property's setter, called as {@code BeanWrapper.set} calls it. */
+  record Setter(String property, Invoker invoker, boolean primitive) {
+
+    void set(Object row, Object value) {
+      try {
+        invoker.invoke(row, new Object[] {value});
+      } catch (Throwable t) {
+        throw new ReflectionException("Could not set property '" + property + "' of '" + row.getClass() + "' with value '"
+            + value + "' Cause: " + t, t);
+      }
+    }
   }
 
   /**
@@ -203,7 +244,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
     }
     return new Joined(map, properties, labels(properties, null), upperCase(labels(properties, null)),
         List.copyOf(map.getIdResultMappings()), labels(map.getIdResultMappings(), null),
-        upperCase(labels(map.getIdResultMappings(), null)), children);
+        upperCase(labels(map.getIdResultMappings(), null)), children, new LastColumns());
   }
 
   /** The mappings' columns as read: {@code prefix} before each (MyBatis's prependPrefix). */
@@ -237,7 +278,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
    */
   record Plan(ResultMap map, String key, List<ResultMapping> arguments, List<ResultMapping> properties, List<Class<?>> argumentTypes,
       List<String> argumentLabels, List<String> propertyLabels, List<String> propertyColumns, List<ResultMapping> ids,
-      List<String> idLabels, List<String> idColumns) {
+      List<String> idLabels, List<String> idColumns, List<Setter> setters, LastColumns last) {
 
     /** One row's object, or null when none of its constructor's columns has a value (as MyBatis). */
     Object row(ResultSet rs, Configuration configuration, ObjectFactory objects, Set<String> present) throws SQLException {
@@ -259,7 +300,10 @@ public class FlatRowsResultSetHandler implements Interceptor {
       }
       Object row = objects.create(map.getType(), argumentTypes, values);
       if (!properties.isEmpty()) {
-        setProperties(rs, configuration, configuration.newMetaObject(row), properties, propertyLabels, propertyColumns, present);
+        // the setters directly, unless the object is one MetaObject would wrap otherwise
+        boolean direct = setters != null && !(row instanceof Map<?, ?> || row instanceof Collection<?> || row instanceof ObjectWrapper);
+        setProperties(rs, configuration, row, direct ? null : configuration.newMetaObject(row), direct ? setters : null,
+            properties, propertyLabels, propertyColumns, present);
       }
       return row;
     }
@@ -267,7 +311,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
 
   /** A joined map: its own column properties and {@code <id>}s, then its children. */
   record Joined(ResultMap map, List<ResultMapping> properties, List<String> propertyLabels, List<String> propertyColumns,
-      List<ResultMapping> ids, List<String> idLabels, List<String> idColumns, List<Child> children) {
+      List<ResultMapping> ids, List<String> idLabels, List<String> idColumns, List<Child> children, LastColumns last) {
   }
 
   /** An association or collection of a flat map; {@code prefix} upper-cased or null; {@code notNull} prefixed. */
@@ -276,17 +320,23 @@ public class FlatRowsResultSetHandler implements Interceptor {
 
   /**
    * Sets each property whose column is in the result, when its value is not null or the configuration
-   * calls setters on nulls (not for a primitive); whether any value was found.
+   * calls setters on nulls (not for a primitive): through {@code setters} where given, else through
+   * {@code meta}; whether any value was found.
    */
-  private static boolean setProperties(ResultSet rs, Configuration configuration, MetaObject meta, List<ResultMapping> properties,
-      List<String> labels, List<String> columns, Set<String> present) throws SQLException {
+  private static boolean setProperties(ResultSet rs, Configuration configuration, Object row, MetaObject meta,
+      List<Setter> setters, List<ResultMapping> properties, List<String> labels, List<String> columns, Set<String> present)
+      throws SQLException {
     boolean found = false;
     for (int i = 0; i < properties.size(); i++) {
       if (present.contains(columns.get(i))) {
         ResultMapping property = properties.get(i);
         Object value = property.getTypeHandler().getResult(rs, labels.get(i));
         found |= value != null;
-        if (value != null || configuration.isCallSettersOnNulls() && !meta.getSetterType(property.getProperty()).isPrimitive()) {
+        if (setters != null) {
+          if (value != null || configuration.isCallSettersOnNulls() && !setters.get(i).primitive()) {
+            setters.get(i).set(row, value);
+          }
+        } else if (value != null || configuration.isCallSettersOnNulls() && !meta.getSetterType(property.getProperty()).isPrimitive()) {
           meta.setValue(property.getProperty(), value);
         }
       }
@@ -352,11 +402,15 @@ public class FlatRowsResultSetHandler implements Interceptor {
      * kept per list of columns, which a statement's results repeat (upper-casing and hashing them was
      * 3 % of a load of a user with posts: docs/benchmarks.md).
      */
-    static Columns columnsPresent(ResultSet rs, Configuration configuration) throws SQLException {
+    static Columns columnsPresent(ResultSet rs, Configuration configuration, LastColumns last) throws SQLException {
       ResultSetMetaData meta = rs.getMetaData();
       String[] columns = new String[meta.getColumnCount()];
       for (int i = 0; i < columns.length; i++) {
         columns[i] = configuration.isUseColumnLabel() ? meta.getColumnLabel(i + 1) : meta.getColumnName(i + 1);
+      }
+      LastColumns.Seen seen = last.seen;
+      if (seen != null && Arrays.equals(seen.labels(), columns)) {
+        return seen.columns();
       }
       List<String> key = Arrays.asList(columns);
       Columns present = PRESENT.get(key);
@@ -370,6 +424,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
           PRESENT.putIfAbsent(key, present);
         }
       }
+      last.seen = new LastColumns.Seen(columns, present);
       return present;
     }
 
@@ -400,6 +455,18 @@ public class FlatRowsResultSetHandler implements Interceptor {
     }
   }
 
+  /**
+   * The columns of the last result a map was read from, compared first: a statement's results repeat
+   * them, and comparing the labels (the driver's own strings, mostly) costs less than hashing them.
+   */
+  static final class LastColumns {
+
+    record Seen(String[] labels, Columns columns) {
+    }
+
+    private volatile Seen seen;
+  }
+
   /** A flat map's rows: one object (or null) per row. */
   static final class FlatHandler extends Handler {
 
@@ -413,7 +480,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
     @Override
     @SuppressWarnings("unchecked")
     <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
-      Set<String> present = plan.properties().isEmpty() ? Set.of() : columnsPresent(rs, configuration).upper();
+      Set<String> present = plan.properties().isEmpty() ? Set.of() : columnsPresent(rs, configuration, plan.last()).upper();
       while (!rs.isClosed() && rs.next()) {
         rows.add((E) plan.row(rs, configuration, objects, present));
       }
@@ -436,7 +503,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
     @Override
     @SuppressWarnings("unchecked")
     <E> void read(ResultSet rs, Configuration configuration, ObjectFactory objects, List<E> rows) throws SQLException {
-      Columns columns = columnsPresent(rs, configuration);
+      Columns columns = columnsPresent(rs, configuration, joined.last());
       Set<String> present = columns.upper();
       // A prefixed child is read only when the result has a column with its prefix (MyBatis's anyNotNullColumnHasValue).
       boolean[] prefixPresent = new boolean[joined.children().size()];
@@ -457,7 +524,7 @@ public class FlatRowsResultSetHandler implements Interceptor {
         }
         Object row = objects.create(joined.map().getType());
         MetaObject meta = configuration.newMetaObject(row);
-        boolean found = setProperties(rs, configuration, meta, joined.properties(), joined.propertyLabels(),
+        boolean found = setProperties(rs, configuration, row, meta, null, joined.properties(), joined.propertyLabels(),
             joined.propertyColumns(), present);
         found |= addChildren(rs, configuration, objects, meta, key, present, prefixPresent, children);
         if (key != null) {
