@@ -50,6 +50,14 @@ final class Measure {
   static final int ROUNDS = 10;
 
   /**
+   * After a floor's run, untimed calls of both paths go on at least this long (-Dbench.settleMs): on
+   * the 2-core VM of docs/benchmarks.md the path timed first after pgbench ran up to four times faster
+   * than the one after it for some 50 ms (W3's rounds 31-39 ms against 145-177), so a fifth of the
+   * round's calls (some 15 ms there) left one path timed in that spell and the other not.
+   */
+  static final long SETTLE_NANOS = Long.getLong("bench.settleMs", 300) * 1_000_000L;
+
+  /**
    * Both paths over the same {@code count} operations, after an untimed warm-up of both, in
    * alternating rounds (A, B, A, B, ...): [A, B], then each floor's figures, each round's share of the
    * operations run by every floor after both paths ({@link #inRounds}). Operations that write must make
@@ -99,7 +107,7 @@ final class Measure {
   /**
    * Both paths over {@code count} operations in alternating rounds, each round's operations run by the
    * floors after them: each one's wall time per round, [A, B, floors...]. After the floors a fifth of
-   * the round's operations of each path run untimed, and the paths take turns at coming first (A, B,
+   * the round's operations of each path run untimed, again and again for {@link #SETTLE_NANOS}, and the paths take turns at coming first (A, B,
    * floors, B, A, floors, ...): the path timed right after a floor's run was slower in its round than
    * the other (W8's search 55 and 50 ms against 46 and 39, W9 with 5 connections 380 and 394 against
    * 323 and 301: rounds' means, `-Dbench.only=W8,W9`), after a 500 ms pause as well (59 against 48 ms),
@@ -123,8 +131,11 @@ final class Measure {
       }
       if (floors.length > 0) {
         int settle = from + Math.max(1, (to - from) / 5);
-        a.run(from, settle, false);
-        b.run(from, settle, false);
+        long until = System.nanoTime() + SETTLE_NANOS;
+        do {
+          a.run(from, settle, false);
+          b.run(from, settle, false);
+        } while (System.nanoTime() < until);
       }
     }
     return times;
