@@ -34,6 +34,7 @@ import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.ExceptionUtil;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.ReflectionException;
 import org.apache.ibatis.reflection.Reflector;
@@ -194,8 +195,10 @@ public class FlatRowsResultSetHandler implements Interceptor {
       try {
         invoker.invoke(row, new Object[] {value});
       } catch (Throwable t) {
+        // as BeanWrapper: the setter's own exception, out of the reflective call's wrapper
+        Throwable cause = ExceptionUtil.unwrapThrowable(t);
         throw new ReflectionException("Could not set property '" + property + "' of '" + row.getClass() + "' with value '"
-            + value + "' Cause: " + t, t);
+            + value + "' Cause: " + cause, cause);
       }
     }
   }

@@ -44,6 +44,16 @@ class FlatRowsResultSetHandlerTest {
   public record Row(Integer id, String name, Integer age, Map<String, Object> data, OffsetDateTime at) {
   }
 
+  /** A constructor and a setter that throws. */
+  public static final class Refusing {
+    public Refusing(Integer id, String name) {
+    }
+
+    public void setFlag(Boolean flag) {
+      throw new IllegalStateException("no flag");
+    }
+  }
+
   /** A constructor and a setter; {@code flag} tells a setter called with null from one never called. */
   public static final class Flagged {
     private final Integer id;
@@ -160,6 +170,14 @@ class FlatRowsResultSetHandlerTest {
     List<Object> rows = sameThroughBoth(s -> s.selectList("flatRows.afterAnUpdate"), false);
     assertThat(rows).extracting(r -> ((Flagged) r).flag).containsExactly(false);
     assertThat(readByIt).containsExactly("flatRows.afterAnUpdate");
+  }
+
+  @Test
+  void aSetterThatThrowsFailsAsInMyBatis() {
+    String stock = failure(configuration(false, false), "flatRows.refusing");
+    assertThat(stock).contains("Could not set property 'flag'").contains("with value 'true'");
+    assertThat(failure(configuration(true, false), "flatRows.refusing")).isEqualTo(stock);
+    assertThat(readByIt).containsExactly("flatRows.refusing");
   }
 
   @Test
