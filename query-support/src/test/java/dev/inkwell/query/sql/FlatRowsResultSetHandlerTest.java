@@ -174,17 +174,13 @@ class FlatRowsResultSetHandlerTest {
 
   @Test
   void aSetterThatThrowsFailsAsInMyBatis() {
-    String stock = failure(configuration(false, false), "flatRows.refusing");
-    assertThat(stock).contains("Could not set property 'flag'").contains("with value 'true'");
-    assertThat(failure(configuration(true, false), "flatRows.refusing")).isEqualTo(stock);
+    assertThat(sameFailureThroughBoth("flatRows.refusing")).contains("Could not set property 'flag'").contains("with value 'true'");
     assertThat(readByIt).containsExactly("flatRows.refusing");
   }
 
   @Test
   void aValueItsTypeHandlerCannotReadFailsAsInMyBatis() {
-    String stock = failure(configuration(false, false), "flatRows.badValue");
-    assertThat(stock).contains("Could not process result for mapping").contains("column='age'");
-    assertThat(failure(configuration(true, false), "flatRows.badValue")).isEqualTo(stock);
+    assertThat(sameFailureThroughBoth("flatRows.badValue")).contains("Could not process result for mapping").contains("column='age'");
     assertThat(readByIt).containsExactly("flatRows.badValue");
   }
 
@@ -261,6 +257,13 @@ class FlatRowsResultSetHandlerTest {
     try (SqlSession session = new SqlSessionFactoryBuilder().build(configuration).openSession()) {
       return read.apply(session);
     }
+  }
+
+  /** MyBatis's failure message for the statement, after checking that with the handler it is the same. */
+  private String sameFailureThroughBoth(String statement) {
+    String stock = failure(configuration(false, false), statement);
+    assertThat(failure(configuration(true, false), statement)).isEqualTo(stock);
+    return stock;
   }
 
   private String failure(Configuration configuration, String statement) {
