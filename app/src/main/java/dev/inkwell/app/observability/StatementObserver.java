@@ -82,14 +82,20 @@ public class StatementObserver implements Interceptor {
       return call.run();
     } finally {
       long nanos = System.nanoTime() - start;
-      timers.computeIfAbsent(ms.getId(), id -> Timer.builder("inkwell.mapper.statement").description("MyBatis mapper statements")
-          .tag("statement", id).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+      timer(ms.getId()).record(nanos, TimeUnit.NANOSECONDS);
       boolean slow = slowThreshold != null && nanos >= slowThreshold.toNanos();
       if (logAll || slow) {
         log.info("{}{} took {} ms; parameters {}", slow && !logAll ? "slow statement " : "", ms.getId(),
             String.format(Locale.ROOT, "%.2f", nanos / 1e6), parameters(ms, parameter));
       }
     }
+  }
+
+  private Timer timer(String statement) {
+    // get first: computeIfAbsent locks the bin of a key that is not its first node, on every call.
+    Timer timer = timers.get(statement);
+    return timer != null ? timer : timers.computeIfAbsent(statement, id -> Timer.builder("inkwell.mapper.statement")
+        .description("MyBatis mapper statements").tag("statement", id).register(registry));
   }
 
   @FunctionalInterface

@@ -110,7 +110,12 @@ public class FlatRowsResultSetHandler implements Interceptor {
           && bounds.getLimit() == RowBounds.NO_ROW_LIMIT && ms.getResultSets() == null
           && ms.getStatementType() != StatementType.CALLABLE && ms.getResultMaps().size() == 1
           && !ms.isResultOrdered()) {
-        Object plan = plans.computeIfAbsent(ms.getResultMaps().get(0), map -> plan(ms.getConfiguration(), map));
+        ResultMap map = ms.getResultMaps().get(0);
+        // get first: computeIfAbsent locks the bin of a key that is not its first node, on every call.
+        Object plan = plans.get(map);
+        if (plan == null) {
+          plan = plans.computeIfAbsent(map, m -> plan(ms.getConfiguration(), m));
+        }
         if (plan instanceof Plan flat) {
           return new FlatHandler(stock, ms, flat);
         }
