@@ -97,9 +97,9 @@ final class PgBench {
   /**
    * Transactions per second of one pgbench run of {@link #SECONDS}, without its connections' set-up;
    * a thread per client ({@code -j}), as each of the workload's threads waits on its own connection.
-   * With two threads for five clients, each thread serving the replies of two or three in turn, W9's
-   * statement ran at 32,000-44,000 tps against 49,000-82,000 with five (four runs each, alternately),
-   * and JDBC's seven threads came to 132 % of it.
+   * With two threads for five clients, each thread serving the replies of two or three in turn, a
+   * look-up by id ran at 32,000-44,000 tps against 49,000-82,000 with five (four runs each,
+   * alternately), and W9's JDBC path, seven threads on five connections, came to 132 % of the floor.
    */
   private double tps(String script, int clients, String options) throws Exception {
     Path file = Files.createTempFile("inkwell-pgbench", ".sql");
