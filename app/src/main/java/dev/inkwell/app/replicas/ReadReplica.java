@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,13 +38,15 @@ final class ReadReplica implements SmartLifecycle {
 
   /**
    * Lag: 0 when the standby has replayed all it received (an idle primary sends nothing, and is not
-   * "behind"); else the age of the last transaction it replayed.
+   * "behind"); else the age of the last transaction it replayed, or less (see {@link #check}). The
+   * fourth column is what it has received (null before streaming starts, and on a primary).
    */
   private static final String CHECK = """
       SELECT pg_is_in_recovery(),
              CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text,
              CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-                  ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) END""";
+                  ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) END,
+             pg_last_wal_receive_lsn()::text""";
 
   /** Why a read did not go to the replica. */
   enum Fallback { DOWN, LAG, LSN }
@@ -60,12 +64,16 @@ final class ReadReplica implements SmartLifecycle {
   private final Counter servedByPrimary;
   private volatile State state = State.UNCHECKED;
   private volatile String lastReadsFrom = "none yet";
+  /** What the last checks saw received, newest first: enough of them to span max-lag. */
+  private final Deque<Received> received = new ArrayDeque<>();
+  private final int receivedKept;
   private ScheduledExecutorService checks;
 
   ReadReplica(HikariDataSource pool, Duration maxLag, Duration checkInterval, MeterRegistry meters) {
     this.pool = pool;
     this.maxLag = maxLag;
     this.checkInterval = checkInterval;
+    this.receivedKept = (int) Math.min(1_000, maxLag.toMillis() / Math.max(1, checkInterval.toMillis()) + 2);
     for (Fallback reason : Fallback.values()) {
       fallbacks.put(reason, Counter.builder("inkwell.datasource.replica.fallbacks")
           .description("Reads the replica could have served that went to the primary, by reason")
@@ -129,12 +137,37 @@ final class ReadReplica implements SmartLifecycle {
     return counts;
   }
 
-  void check() {
+  /** A check's start and the position the standby had received by then (or after). */
+  private record Received(Instant at, long lsn) {
+  }
+
+  /**
+   * Sees the replica now. The age of the last replayed transaction overstates the lag after a quiet
+   * spell: the first write after minutes without one, caught received but not yet replayed, read as
+   * minutes behind (212 s by hand, a millisecond of replay) and sent every read of the next second to
+   * the primary. Once the standby has replayed what it had received at an earlier check, it is behind
+   * by no more than the time since that check started, so the lag is the smaller of the two.
+   */
+  synchronized void check() {
+    Instant started = Instant.now();
     try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(CHECK)) {
       rs.next();
       State was = state;
-      state = new State(true, rs.getBoolean(1), LogSequenceNumber.valueOf(rs.getString(2)).asLong(), rs.getDouble(3),
-          Instant.now(), null);
+      long replayed = LogSequenceNumber.valueOf(rs.getString(2)).asLong();
+      double lag = rs.getDouble(3);
+      for (Received earlier : received) {
+        if (Long.compareUnsigned(earlier.lsn(), replayed) <= 0) {
+          lag = Math.min(lag, Duration.between(earlier.at(), Instant.now()).toNanos() / 1e9);
+          break;
+        }
+      }
+      if (rs.getString(4) != null) {
+        received.addFirst(new Received(started, LogSequenceNumber.valueOf(rs.getString(4)).asLong()));
+        if (received.size() > receivedKept) {
+          received.removeLast();
+        }
+      }
+      state = new State(true, rs.getBoolean(1), replayed, lag, Instant.now(), null);
       if (!was.reachable()) {
         log.info("read replica {} reachable ({}): reads go to it", pool.getJdbcUrl(), state.standby() ? "standby" : "promoted");
       }
