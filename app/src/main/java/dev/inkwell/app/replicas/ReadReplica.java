@@ -153,21 +153,23 @@ final class ReadReplica implements SmartLifecycle {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(CHECK)) {
       rs.next();
       State was = state;
+      Instant seen = Instant.now();
       long replayed = LogSequenceNumber.valueOf(rs.getString(2)).asLong();
       double lag = rs.getDouble(3);
       for (Received earlier : received) {
         if (Long.compareUnsigned(earlier.lsn(), replayed) <= 0) {
-          lag = Math.min(lag, Duration.between(earlier.at(), Instant.now()).toNanos() / 1e9);
+          lag = Math.min(lag, Duration.between(earlier.at(), seen).toNanos() / 1e9);
           break;
         }
       }
-      if (rs.getString(4) != null) {
-        received.addFirst(new Received(started, LogSequenceNumber.valueOf(rs.getString(4)).asLong()));
+      String receivedLsn = rs.getString(4);
+      if (receivedLsn != null) {
+        received.addFirst(new Received(started, LogSequenceNumber.valueOf(receivedLsn).asLong()));
         if (received.size() > receivedKept) {
           received.removeLast();
         }
       }
-      state = new State(true, rs.getBoolean(1), replayed, lag, Instant.now(), null);
+      state = new State(true, rs.getBoolean(1), replayed, lag, seen, null);
       if (!was.reachable()) {
         log.info("read replica {} reachable ({}): reads go to it", pool.getJdbcUrl(), state.standby() ? "standby" : "promoted");
       }
