@@ -1,11 +1,14 @@
 package dev.inkwell.app.database;
 
-import dev.inkwell.migrations.testing.TestDatabaseSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -13,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.inkwell.Application;
+import dev.inkwell.migrations.testing.TestDatabaseSettings;
 
 /**
  * The guide's authenticate(): the jar refuses to start against a database it cannot reach, and says
@@ -76,10 +80,10 @@ class DatabaseStartupCheckTest {
   }
 
   @Test
-  void aWrongTokenFromAFileOrACommandIsReportedAsAuthenticationFailure(CapturedOutput output) throws Exception {
+  void aWrongTokenFromAFileOrACommandIsReportedAsAuthenticationFailure(CapturedOutput output, @TempDir Path dir)
+      throws Exception {
     wrongPasswordIsReportedAsAuthenticationFailure(output); // creates the role
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("token", ".txt");
-    java.nio.file.Files.writeString(file, SECRET);
+    Path file = Files.writeString(dir.resolve("token.txt"), SECRET);
 
     Throwable fromFile = start(testUrl(), "inkwell_password_check", "", "--inkwell.datasource.password-file=" + file);
     Throwable fromCommand = start(testUrl(), "inkwell_password_check", "",
@@ -90,7 +94,6 @@ class DatabaseStartupCheckTest {
     assertThat(fromCommand).isInstanceOf(DatabaseUnreachableException.class)
         .hasMessageEndingWith(": authentication failed (wrong user or password)");
     assertThat(output).doesNotContain(SECRET);
-    java.nio.file.Files.delete(file);
   }
 
   @Test

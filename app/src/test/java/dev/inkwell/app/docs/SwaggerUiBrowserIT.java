@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -33,12 +34,11 @@ class SwaggerUiBrowserIT {
   final JdbcTemplate jdbc = RunningJar.database();
 
   @Test
-  void getUserByIdRunsFromSwaggerUi() throws Exception {
+  void getUserByIdRunsFromSwaggerUi(@TempDir Path profile) throws Exception {
     assertThat(new File("/usr/bin/chromium")).as("chromium (installed by scripts/test.sh)").exists();
     assertThat(new File("/usr/bin/chromedriver")).as("chromedriver (installed by scripts/test.sh)").exists();
     jdbc.update("DELETE FROM users WHERE email = 'swagger@example.com'");
     int id = jdbc.queryForObject("INSERT INTO users (email, name) VALUES ('swagger@example.com', 'Swagger User') RETURNING id", Integer.class);
-    Path profile = Files.createTempDirectory("inkwell-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

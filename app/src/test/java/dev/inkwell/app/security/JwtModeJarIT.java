@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.inkwell.app.RawHttp;
@@ -21,8 +22,7 @@ import dev.inkwell.app.RunningJar;
 class JwtModeJarIT {
 
   @Test
-  void theDevTokenWorksAgainstThePackagedJar() throws Exception {
-    Path keys = Files.createTempDirectory("inkwell-jwt");
+  void theDevTokenWorksAgainstThePackagedJar(@TempDir Path keys) throws Exception {
     String writer = devToken(keys, "--subject", "writer");
     String reader = devToken(keys, "--subject", "reader", "--scope", Scopes.READ);
     JdbcTemplate db = RunningJar.database();
