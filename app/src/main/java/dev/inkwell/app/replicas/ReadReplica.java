@@ -38,14 +38,15 @@ final class ReadReplica implements SmartLifecycle {
 
   /**
    * Lag: 0 when the standby has replayed all it received (an idle primary sends nothing, and is not
-   * "behind"); else the age of the last transaction it replayed, or less (see {@link #check}). The
-   * fourth column is what it has received (null before streaming starts, and on a primary).
+   * "behind"); else the age of the last transaction it replayed, or less (see {@link #check}); null
+   * when it has replayed no transaction since it started, so its lag is unknown. The fourth column is
+   * what it has received (null before streaming starts, and on a primary).
    */
   private static final String CHECK = """
       SELECT pg_is_in_recovery(),
              CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text,
              CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-                  ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0) END,
+                  ELSE EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) END,
              pg_last_wal_receive_lsn()::text""";
 
   /** Why a read did not go to the replica. */
@@ -146,7 +147,10 @@ final class ReadReplica implements SmartLifecycle {
    * spell: the first write after minutes without one, caught received but not yet replayed, read as
    * minutes behind (212 s by hand, a millisecond of replay) and sent every read of the next second to
    * the primary. Once the standby has replayed what it had received at an earlier check, it is behind
-   * by no more than the time since that check started, so the lag is the smaller of the two.
+   * by no more than the time since that check started, so the lag is the smaller of the two. A
+   * standby that has replayed no transaction since it started, with WAL received and not replayed
+   * (replay paused, delayed or stuck), is as far behind as that bound says, or without one too far:
+   * taken as no lag, it served reads that missed every write since (ReplicaOutageTest).
    */
   synchronized void check() {
     Instant started = Instant.now();
@@ -156,6 +160,9 @@ final class ReadReplica implements SmartLifecycle {
       Instant seen = Instant.now();
       long replayed = LogSequenceNumber.valueOf(rs.getString(2)).asLong();
       double lag = rs.getDouble(3);
+      if (rs.wasNull()) {
+        lag = Double.POSITIVE_INFINITY;
+      }
       for (Received earlier : received) {
         if (Long.compareUnsigned(earlier.lsn(), replayed) <= 0) {
           lag = Math.min(lag, Duration.between(earlier.at(), seen).toNanos() / 1e9);

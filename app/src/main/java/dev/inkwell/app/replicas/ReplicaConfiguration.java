@@ -145,13 +145,18 @@ class ReplicaConfiguration {
     };
   }
 
-  private static Map<String, Object> describe(ReadReplica replica, ReadReplica.State state) {
+  /** What health and info say of the replica; a lag with no bound (see ReadReplica#check) is said unknown. */
+  static Map<String, Object> describe(ReadReplica replica, ReadReplica.State state) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("reachable", state.reachable());
     if (state.reachable()) {
       details.put("role", state.standby() ? "standby" : "promoted");
       details.put("replayedLsn", ReadConsistency.format(state.replayedLsn()));
-      details.put("replayLagSeconds", Math.round(state.lagSeconds() * 1000) / 1000.0);
+      if (Double.isFinite(state.lagSeconds())) {
+        details.put("replayLagSeconds", Math.round(state.lagSeconds() * 1000) / 1000.0);
+      } else {
+        details.put("replayLag", "unknown: WAL received and not replayed, no transaction replayed since the standby started");
+      }
     } else {
       details.put("error", String.valueOf(state.error()));
     }
