@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,7 @@ class LoadTest {
     assertThat((Integer) report.get("requests")).isGreaterThan(200);
     assertThat(report.get("storedUsers")).isEqualTo((long) (Integer) report.get("claimedUsers"));
     assertThat((Integer) report.get("userWithPostUnits")).isPositive();
-    assertThat(report.get("mismatches")).asList().isEmpty();
+    assertThat(report.get("mismatches")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
     assertThat(report.get("ok")).isEqualTo(true);
   }
 }

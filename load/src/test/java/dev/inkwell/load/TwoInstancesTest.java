@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class TwoInstancesTest {
     assertThat(report.get("fiveXX")).as(report.toString()).isEqualTo(0L);
     assertThat((Integer) report.get("requests")).isGreaterThan(200);
     assertThat(report.get("storedUsers")).isEqualTo((long) (Integer) report.get("claimedUsers"));
-    assertThat(report.get("mismatches")).asList().isEmpty();
+    assertThat(report.get("mismatches")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
     assertThat(report.get("ok")).isEqualTo(true);
     assertThat(replicaReads(meters)).as("the first instance read from the standby; fell back %s", fallbacks(meters)).isPositive();
     MeterRegistry secondMeters = second.getBean(MeterRegistry.class);

@@ -27,9 +27,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > maxBytes || chunked) {
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
           + "\"detail\":\"request bodies are limited to " + maxBytes + " bytes"
           + (chunked ? " and must give a Content-Length" : "") + "\"}");
       return;

@@ -113,7 +113,9 @@ class HardeningTest {
   void aBodyOverTheLimitIs413() {
     String big = "{\"email\": \"big@example.com\", \"name\": \"Big\", \"bio\": \"" + "x".repeat(70_000) + "\"}";
 
-    assertProblem(authorized.post("/api/users", big), 413);
+    Response tooLarge = authorized.post("/api/users", big);
+    assertProblem(tooLarge, 413);
+    assertThat(tooLarge.raw()).contains("\"title\":\"Content Too Large\"", "\"status\":413");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
   }
 
