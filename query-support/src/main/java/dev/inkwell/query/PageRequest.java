@@ -10,6 +10,11 @@ public record PageRequest(int page, int size, CountMode count) {
     if (size < 1) {
       throw new InvalidQueryException("size", "size must be 1 or more, was " + size);
     }
+    // PageHelper computes the offset in int arithmetic: past this it would wrap to a negative OFFSET.
+    if ((long) (page - 1) * size > Integer.MAX_VALUE) {
+      throw new InvalidQueryException("page", "page " + page + " of " + size + " rows starts past row "
+          + Integer.MAX_VALUE + ", the last an OFFSET page can reach; page with after= instead");
+    }
     count = count == null ? CountMode.EXACT : count;
   }
 

@@ -141,6 +141,19 @@ class HardeningTest {
     assertThat(anonymous.get("/api/users?size=100000").body().get("size").asInt()).isEqualTo(100);
   }
 
+  /** PageHelper's offset is an int: a page past it wrapped to a negative OFFSET the database refused. */
+  @Test
+  void aPagePastTheLargestOffsetIs400ForThePageAndTheLastOneIsEmpty() {
+    Response past = anonymous.get("/api/posts?page=21474838&size=100");
+    assertProblem(past, 400);
+    assertThat(past.body().get("field").asString()).isEqualTo("page");
+    assertThat(past.body().get("detail").asString()).contains("after=").doesNotContain("OFFSET must not be negative");
+
+    Response last = anonymous.get("/api/posts?page=21474837&size=100");
+    assertThat(last.status()).isEqualTo(200);
+    assertThat(last.body().get("items")).isEmpty();
+  }
+
   @Test
   void kOverItsLimitIs400() {
     assertProblem(anonymous.post("/api/embeddings/search", "{\"vector\": [1, 2, 3], \"k\": 1000}"), 400);
