@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -43,7 +42,8 @@ import jakarta.servlet.DispatcherType;
  * path form no rule foresaw is refused rather than let through.
  *
  * <ul>
- *   <li>{@code /actuator/health} and {@code /actuator/info}: public; the rest of the actuator: write.</li>
+ *   <li>{@code /actuator/health}: public (its details only with write); the rest of the actuator, {@code info}
+ *       included: write.</li>
  *   <li>Reads ({@code GET}/{@code HEAD}, {@code POST /api/{resource}/search}, {@code .../aggregate} and
  *       {@code /api/posts/search/semantic}): open, or
  *       {@code inkwell.read} with {@code inkwell.security.protect-reads}.</li>
@@ -114,7 +114,9 @@ class ApiSecurityConfiguration {
         ? AuthorityAuthorizationManager.hasAuthority(Scopes.READ_AUTHORITY) : SingleResultAuthorizationManager.permitAll();
     http.authorizeHttpRequests(a -> a
         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+        // Health's status for probes; its details are shown by the actuator itself to inkwell.write
+        // (management.endpoint.health.roles). Info tells versions: an operator's, as the rest.
+        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Scopes.WRITE_AUTHORITY)
         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
             .permitAll()

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * new password within this test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.flyway.enabled=false", "inkwell.datasource.password-refresh=1h"})
+    "spring.flyway.enabled=false", "inkwell.security.token=rotor-token", "inkwell.datasource.password-refresh=1h"})
 class RotatingPasswordCommandTest extends RotatingPasswordContract {
 
   static final String ROLE = "inkwell_rotor_command";

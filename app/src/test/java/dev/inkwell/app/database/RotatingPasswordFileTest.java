@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The password file, re-read for every new physical connection. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.flyway.enabled=false", "spring.datasource.password=not-this-one"})
+    "spring.flyway.enabled=false", "inkwell.security.token=rotor-token", "spring.datasource.password=not-this-one"})
 class RotatingPasswordFileTest extends RotatingPasswordContract {
 
   static final String ROLE = "inkwell_rotor_file";

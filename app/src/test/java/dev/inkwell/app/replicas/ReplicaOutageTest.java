@@ -46,8 +46,13 @@ class ReplicaOutageTest {
     return meters.get(name).tag(tag, value).counter().count();
   }
 
+  /** Health and info as an operator sees them: the details need the write token. */
+  private Http operator() {
+    return new Http(port).withToken("outage-token");
+  }
+
   private JsonNode health() {
-    return new Http(port).get("/actuator/health").body();
+    return operator().get("/actuator/health").body();
   }
 
   private boolean replicaStatus(String status) {
@@ -80,14 +85,14 @@ class ReplicaOutageTest {
     readsSucceed(20);
     assertThat(count("inkwell.datasource.reads", "node", "primary")).isGreaterThanOrEqualTo(onPrimary + 20);
     assertThat(count("inkwell.datasource.replica.fallbacks", "reason", "down")).isGreaterThanOrEqualTo(downFallbacks + 20);
-    assertThat(new Http(port).get("/actuator/info").body().get("replica").get("lastReadsFrom").asString()).isEqualTo("primary");
+    assertThat(operator().get("/actuator/info").body().get("replica").get("lastReadsFrom").asString()).isEqualTo("primary");
 
     LocalReplica.script("start");
     assertThat(LocalReplica.eventually(Duration.ofSeconds(20), () -> replicaStatus("UP"))).isTrue();
     onReplica = count("inkwell.datasource.reads", "node", "replica");
     readsSucceed(10);
     assertThat(count("inkwell.datasource.reads", "node", "replica")).isGreaterThanOrEqualTo(onReplica + 10);
-    assertThat(new Http(port).get("/actuator/info").body().get("replica").get("lastReadsFrom").asString()).isEqualTo("replica");
+    assertThat(operator().get("/actuator/info").body().get("replica").get("lastReadsFrom").asString()).isEqualTo("replica");
   }
 
   /** Replay paused while the primary writes on: the standby falls behind, and past max-lag it is skipped. */

@@ -58,6 +58,33 @@ abstract class PathFormsContract {
     assertThat(sent).isGreaterThanOrEqualTo(refusedCredentials().size() * routes.changing().size() * 40);
   }
 
+  /**
+   * Probes see the status and each component's; the details (a disk path, replica positions) and
+   * {@code info} (versions, the commit) are for write credentials only.
+   */
+  @Test
+  void healthIsPublicItsDetailsAndInfoNeedWriteCredentials() {
+    for (Map.Entry<String, String> credentials : refusedCredentials().entrySet()) {
+      RawHttp.Response info = RawHttp.send(port, "GET", "/actuator/info", null, credentials.getValue());
+      assertThat(info.status()).as(credentials.getKey()).isIn(401, 403);
+      assertThat(info.body()).as(credentials.getKey()).doesNotContain("serverVersion");
+    }
+    RawHttp.Response anonymous = RawHttp.send(port, "GET", "/actuator/health", null, null);
+    assertThat(anonymous.status()).isEqualTo(200);
+    JsonNode status = JsonMapper.shared().readTree(anonymous.body());
+    assertThat(status.path("status").asString()).isEqualTo("UP");
+    assertThat(status.path("components").path("db").path("status").asString()).isEqualTo("UP");
+    assertThat(anonymous.body()).doesNotContain("details").doesNotContain("PostgreSQL");
+
+    RawHttp.Response operator = RawHttp.send(port, "GET", "/actuator/health", null, writeCredentials());
+    JsonNode detailed = JsonMapper.shared().readTree(operator.body());
+    assertThat(detailed.path("components").path("db").path("details").path("database").asString()).isEqualTo("PostgreSQL");
+    assertThat(detailed.path("components").path("diskSpace").path("details").has("path")).isTrue();
+    RawHttp.Response info = RawHttp.send(port, "GET", "/actuator/info", null, writeCredentials());
+    assertThat(info.status()).isEqualTo(200);
+    assertThat(JsonMapper.shared().readTree(info.body()).path("database").path("serverVersion").asString()).isNotBlank();
+  }
+
   @Test
   void withWriteCredentialsEveryFormWorksLikeTheCanonicalPathOrIs400() {
     WriteRoutes routes = WriteRoutes.seed(jdbc);

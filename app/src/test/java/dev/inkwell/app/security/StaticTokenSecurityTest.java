@@ -51,12 +51,6 @@ class StaticTokenSecurityTest extends PathFormsContract {
   }
 
   @Test
-  void healthAndInfoArePublic() {
-    assertThat(RawHttp.send(port, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
-    assertThat(RawHttp.send(port, "GET", "/actuator/info", null, null).status()).isEqualTo(200);
-  }
-
-  @Test
   void theRestOfTheActuatorNeedsTheToken() {
     assertThat(RawHttp.send(port, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(401);
     assertThat(RawHttp.send(port, "GET", "/actuator", null, null).status()).isEqualTo(401);
