@@ -133,6 +133,30 @@ class UserFilterTest {
     assertThat(statements.count()).isZero();
   }
 
+  /**
+   * A filter's size is capped before any SQL exists: PostgreSQL's JIT compiles a statement's
+   * expressions in time that grows with the square of their size, and no timeout or cancel stops it.
+   */
+  @Test
+  void aFilterHoldsAtMost100ConditionsAnd10000ListValues() {
+    String hundred = "{\"$or\": [" + String.join(",", java.util.stream.IntStream.range(0, 100)
+        .mapToObj(i -> "{\"age\": " + (i < 99 ? 1000 + i : 25) + "}").toList()) + "]}";
+    assertThat(names(hundred)).containsExactly("Bob");
+    List<Integer> ages = java.util.stream.IntStream.range(0, 10_000).boxed().toList();
+    assertThat(users.findAll(FindOptions.where(Where.field("age").in(ages.toArray()))).stream().map(User::name))
+        .containsExactly("Alice", "Bob", "Carol", "Dave");
+
+    statements.reset();
+    String hundredAndOne = hundred.replace("{\"age\": 25}", "{\"age\": 25}, {\"name\": \"Carol\"}");
+    assertThatThrownBy(() -> names(hundredAndOne)).isInstanceOf(InvalidQueryException.class)
+        .hasMessage("a filter may hold at most 100 conditions");
+    List<Integer> more = java.util.stream.IntStream.range(0, 9_999).boxed().toList();
+    assertThatThrownBy(() -> users.findAll(FindOptions.where(Where.and(Where.field("age").in(more.toArray()),
+        Where.field("name").in("Alice", "Bob"))))).isInstanceOf(InvalidQueryException.class)
+        .hasMessage("a filter's lists may hold at most 10000 values together");
+    assertThat(statements.count()).isZero();
+  }
+
   @Test
   void orderAndAttributesGoThroughTheSameWhitelist() {
     assertThatThrownBy(() -> users.findAll(FindOptions.all().order(Sort.desc("salary"))))

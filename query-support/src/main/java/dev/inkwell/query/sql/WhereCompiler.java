@@ -28,17 +28,33 @@ public final class WhereCompiler {
    */
   static final int MAX_ASSOCIATION_FILTERS = 16;
   static final int MAX_ASSOCIATION_DEPTH = 4;
+  /**
+   * Conditions one filter may hold, and values all its lists together. PostgreSQL compiles a costly
+   * statement's expressions with LLVM (JIT) in time that grows with the square of their size and
+   * neither a statement timeout nor a cancel interrupts: 2,000 conditions took 11 s, 4,000 50 s, 120,000
+   * went on for over 11 minutes; 100 take 0.2 s (docs/benchmarks.md, "A filter's size and the JIT").
+   * A list is one array: 10,000 values stay far below the protocol's 65,535 parameters.
+   */
+  static final int MAX_CONDITIONS = 100;
+  static final int MAX_VALUES = 10_000;
 
   private final FieldSet fields;
   private final List<SqlTerm> terms;
-  /** Association filters compiled so far in this statement: each gets aliases of its own. */
-  private final int[] nesting;
+  private final Counts counts;
   private final int depth;
 
-  private WhereCompiler(FieldSet fields, List<SqlTerm> terms, int[] nesting, int depth) {
+  /** What a whole filter has used so far, across its association filters. */
+  private static final class Counts {
+    /** Association filters compiled so far in this statement: each gets aliases of its own. */
+    int associations;
+    int conditions;
+    int values;
+  }
+
+  private WhereCompiler(FieldSet fields, List<SqlTerm> terms, Counts counts, int depth) {
     this.fields = fields;
     this.terms = terms;
-    this.nesting = nesting;
+    this.counts = counts;
     this.depth = depth;
   }
 
@@ -46,7 +62,7 @@ public final class WhereCompiler {
     if (where == null || where.isEmpty()) {
       return SqlWhere.NONE;
     }
-    WhereCompiler compiler = new WhereCompiler(fields, new ArrayList<>(), new int[1], 0);
+    WhereCompiler compiler = new WhereCompiler(fields, new ArrayList<>(), new Counts(), 0);
     compiler.add(where);
     return new SqlWhere(compiler.terms);
   }
@@ -81,13 +97,13 @@ public final class WhereCompiler {
       throw new InvalidQueryException(related.association(), "'" + related.association() + "' is one row: filter it as "
           + "{\"" + related.association() + "\": {...}}; " + related.quantifier().jsonName() + " is for lists");
     }
-    if (depth >= MAX_ASSOCIATION_DEPTH || nesting[0] >= MAX_ASSOCIATION_FILTERS) {
+    if (depth >= MAX_ASSOCIATION_DEPTH || counts.associations >= MAX_ASSOCIATION_FILTERS) {
       throw new InvalidQueryException(related.association(), "a filter may cross at most " + MAX_ASSOCIATION_FILTERS
           + " associations, nested at most " + MAX_ASSOCIATION_DEPTH + " deep");
     }
-    String alias = association.target().alias() + (++nesting[0]);
+    String alias = association.target().alias() + (++counts.associations);
     terms.add(SqlTerm.exists(related.quantifier().name(), association.join(alias, fields.alias())));
-    new WhereCompiler(association.target().withAlias(alias), terms, nesting, depth + 1).add(related.where());
+    new WhereCompiler(association.target().withAlias(alias), terms, counts, depth + 1).add(related.where());
     terms.add(SqlTerm.existsEnd(related.quantifier().name()));
   }
 
@@ -112,6 +128,7 @@ public final class WhereCompiler {
   }
 
   private void condition(Where.Condition c) {
+    count(c);
     Field field;
     String jsonPath = null;
     FieldType type;
@@ -171,6 +188,17 @@ public final class WhereCompiler {
           JsonMapper.shared().writeValueAsString(c.value()), List.of()));
       case HAS_KEY -> terms.add(SqlTerm.condition(field.column(), null, op.name(), text(name, c.value()), List.of()));
       default -> terms.add(SqlTerm.condition(field.column(), jsonPath, op.name(), Values.coerce(name, type, c.value()), List.of()));
+    }
+  }
+
+  private void count(Where.Condition c) {
+    if (++counts.conditions > MAX_CONDITIONS) {
+      throw new InvalidQueryException(c.field(), "a filter may hold at most " + MAX_CONDITIONS + " conditions");
+    }
+    Object value = c.value();
+    counts.values += value instanceof Collection<?> list ? list.size() : value instanceof Object[] array ? array.length : 1;
+    if (counts.values > MAX_VALUES) {
+      throw new InvalidQueryException(c.field(), "a filter's lists may hold at most " + MAX_VALUES + " values together");
     }
   }
 
