@@ -167,6 +167,23 @@ class UserFilterTest {
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("allowed: ASC, DESC");
   }
 
+  /** Each key is an expression of every row read: 2,000 JSON paths passed PostgreSQL's 1,664 output columns. */
+  @Test
+  void anOrderNamesAtMost16Fields() {
+    List<Sort> sixteen = java.util.stream.IntStream.range(0, 15).mapToObj(i -> Sort.asc("metadata.k" + i))
+        .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    sixteen.add(Sort.desc("age"));
+    assertThat(users.findAll(FindOptions.all().order(sixteen.toArray(Sort[]::new))).stream().map(User::name))
+        .containsExactly("Dave", "Carol", "Alice", "Bob");
+
+    statements.reset();
+    List<Sort> seventeen = new java.util.ArrayList<>(sixteen);
+    seventeen.add(Sort.asc("name"));
+    assertThatThrownBy(() -> users.findAll(FindOptions.all().order(seventeen.toArray(Sort[]::new))))
+        .isInstanceOf(InvalidQueryException.class).hasMessage("an order may name at most 16 fields");
+    assertThat(statements.count()).isZero();
+  }
+
   @Test
   void orderWithNullsPlacementAndIdTieBreaker() {
     List<String> byBio = users.findAll(FindOptions.all().order(Sort.of("bio", "ASC NULLS FIRST")))

@@ -138,6 +138,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
       DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
   ResponseEntity<ProblemDetail> unavailable(Exception e) {
+    String state = sqlState(e);
+    if (state != null && state.startsWith("54")) {
+      // Program limit exceeded (too many columns, arguments, too deep): Spring files the class with
+      // resource failures, but the database is fine and the request asked too much.
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Request too complex",
+          "the statement this request needs is past a limit of the database (SQLSTATE " + state + "); ask for less", null));
+    }
     if (!poolTimeout(e)) {
       // The server dropped this connection: it dropped its idle siblings too. Evicting them now
       // spares the next requests one dead connection each.

@@ -25,6 +25,12 @@ import dev.inkwell.query.Where;
  */
 public final class FieldSet {
 
+  /**
+   * Keys one order may name: each is an expression computed for every row read (a JSON path, an
+   * author's field) and selected by a keyset window; 2,000 passed PostgreSQL's 1,664 output columns.
+   */
+  static final int MAX_ORDER_KEYS = 16;
+
   /** {@code column}: the SQL expression with the alias; {@code sqlName}: the quoted column name alone. */
   public record Field(String name, String column, FieldType type, String sqlName) {
   }
@@ -119,6 +125,9 @@ public final class FieldSet {
    * {@code age DESC, id DESC}), so a two-column index serves the order and a cursor's row comparison.
    */
   public List<SqlSort> order(List<Sort> sorts) {
+    if (sorts.size() > MAX_ORDER_KEYS) {
+      throw new InvalidQueryException(sorts.get(MAX_ORDER_KEYS).field(), "an order may name at most " + MAX_ORDER_KEYS + " fields");
+    }
     List<SqlSort> result = new ArrayList<>();
     boolean hasId = false;
     String lastDirection = "ASC";
