@@ -47,12 +47,26 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         + Scopes.READ + "; writes and the actuator need " + Scopes.WRITE + ")", request);
   }
 
-  /** The firewall refused a path that is not in canonical form (encoded separators, ';', '//', '..'). */
+  /**
+   * The firewall refused the request: a method it does not serve (405), or most often a path not in
+   * canonical form (encoded separators, ';', '//', '..', control characters). Its own message quotes
+   * what it refused, which is not echoed.
+   */
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
       throws IOException {
-    write(response, HttpStatus.BAD_REQUEST, "the request path is not in canonical form", null);
+    if (!SERVED_METHODS.contains(request.getMethod())) {
+      response.setHeader("Allow", String.join(", ", SERVED_METHODS));
+      write(response, HttpStatus.METHOD_NOT_ALLOWED, "this service answers " + String.join(", ", SERVED_METHODS), null);
+      return;
+    }
+    write(response, HttpStatus.BAD_REQUEST, "the request path is not in canonical form, or a header or parameter"
+        + " holds characters no request here may hold", null);
   }
+
+  /** StrictHttpFirewall's own list of methods. */
+  private static final java.util.List<String> SERVED_METHODS = java.util.List.of("DELETE", "GET", "HEAD", "OPTIONS",
+      "PATCH", "POST", "PUT");
 
   private static void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
       throws IOException {
