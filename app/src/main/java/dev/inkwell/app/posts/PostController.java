@@ -8,6 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -28,6 +29,7 @@ import dev.inkwell.app.web.Attributes;
 import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.ExportRequest;
 import dev.inkwell.app.web.Exporter;
+import dev.inkwell.app.web.PatchBodies;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.NewPost;
@@ -53,9 +55,12 @@ class PostController {
   private final JsonMapper json;
   private final Preconditions preconditions;
   private final Exporter exporter;
+  private final Validator validator;
 
-  PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter) {
+  PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter,
+      Validator validator) {
     this.posts = posts;
+    this.validator = validator;
     this.paging = paging;
     this.json = json;
     this.preconditions = preconditions;
@@ -135,6 +140,7 @@ class PostController {
   @PatchMapping("/{id}")
   ResponseEntity<Post> update(@PathVariable int id, @RequestBody Map<String, Object> changes,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    PatchBodies.check(validator, NewPost.class, changes);
     Post post = posts.update(id, changes, preconditions.ifMatch(ifMatch));
     return ResponseEntity.ok().eTag(EntityTags.of(post.updatedAt())).body(post);
   }

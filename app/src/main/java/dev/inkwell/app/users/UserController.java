@@ -35,6 +35,7 @@ import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.ExportRequest;
 import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.IfMatch;
+import dev.inkwell.app.web.PatchBodies;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.app.web.QueryParams;
 import dev.inkwell.posts.UserWithPosts;
@@ -205,6 +206,7 @@ class UserController {
   @PatchMapping("/{id}")
   ResponseEntity<User> update(@PathVariable int id, @RequestBody Map<String, Object> changes,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    PatchBodies.check(validator, NewUser.class, changes);
     User user = users.update(id, changes, preconditions.ifMatch(ifMatch));
     return ResponseEntity.ok().eTag(EntityTags.of(user.updatedAt())).body(user);
   }

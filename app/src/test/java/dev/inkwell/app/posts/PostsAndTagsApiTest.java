@@ -242,6 +242,17 @@ class PostsAndTagsApiTest {
   }
 
   @Test
+  void patchRefusesATitleACreateWouldRefuse() {
+    Response blank = http.patch("/api/posts/" + hello, "{\"title\": \" \"}");
+    Response tooLong = http.patch("/api/posts/" + hello, "{\"title\": \"" + "t".repeat(501) + "\"}");
+
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.body().get("field").asString()).isEqualTo("title");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(http.get("/api/posts/" + hello).body().get("title").asString()).isEqualTo("Hello");
+  }
+
+  @Test
   void aListCanIncludeTags() {
     assertThat(http.get("/api/posts?title[$startsWith]=Hello&include=tags").body().get("items").get(0).get("tags").size())
         .isEqualTo(2);

@@ -226,6 +226,20 @@ class UserControllerTest {
     assertProblem(http.patch("/api/users/" + id, "{\"age\": \"old\"}"), 400, "age", "");
   }
 
+  /** A change is held to the rules of a create: it had set an email of "" or "not-an-email", a blank name. */
+  @Test
+  void patchRefusesWhatACreateWouldRefuse() {
+    int id = createAlice();
+    String before = http.get("/api/users/" + id).raw();
+
+    assertProblem(http.patch("/api/users/" + id, "{\"email\": \"not-an-email\"}"), 400, "email", "");
+    assertProblem(http.patch("/api/users/" + id, "{\"email\": \"\"}"), 400, "email", "");
+    assertProblem(http.patch("/api/users/" + id, "{\"name\": \"   \", \"age\": 31}"), 400, "name", "");
+    assertProblem(http.patch("/api/users/" + id, "{\"name\": \"" + "x".repeat(101) + "\"}"), 400, "name", "");
+    assertThat(http.get("/api/users/" + id).raw()).isEqualTo(before);
+    assertThat(http.patch("/api/users/" + id, "{\"email\": \"alice2@example.com\"}").status()).isEqualTo(200);
+  }
+
   @Test
   void upsertAnswers201ThenOk() {
     Response created = http.put("/api/users/by-email/alice@example.com", "{\"name\": \"Alice\", \"age\": 30}");
