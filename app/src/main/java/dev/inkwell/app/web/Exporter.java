@@ -101,7 +101,8 @@ public class Exporter {
       String[] values = new String[header.size()];
       for (int i = 0; i < values.length; i++) {
         JsonNode value = row.get(header.get(i));
-        values[i] = value == null || value.isNull() ? null : value.isContainer() ? value.toString() : value.asString();
+        values[i] = value == null || value.isNull() ? null : value.isContainer() ? value.toString()
+            : value.isString() ? notAFormula(value.asString()) : value.asString();
       }
       return values;
     }
@@ -128,5 +129,14 @@ public class Exporter {
       }
       out.flush();
     }
+  }
+
+  /**
+   * Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
+   * return: OWASP's CSV injection) gets a leading apostrophe, which spreadsheets show as text. Only
+   * text: numbers stay numbers (-5), and the NDJSON export is never changed.
+   */
+  static String notAFormula(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }

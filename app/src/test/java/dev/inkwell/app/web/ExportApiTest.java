@@ -106,6 +106,23 @@ class ExportApiTest {
     assertThat(rows.get(1).get("bio")).isEmpty(); // NULL
   }
 
+  /** Text a spreadsheet would run as a formula is written as text in CSV; numbers and NDJSON are left alone. */
+  @Test
+  void csvCellsAreNeverFormulas() {
+    jdbc.sql("DELETE FROM users").update();
+    jdbc.sql("""
+        INSERT INTO users (email, name, age, bio, phone) VALUES
+          ('f@export.test', '=HYPERLINK("http://evil.example","click")', -5, E'\tx', '+1 555'),
+          ('g@export.test', '@SUM(A1)', 1, '-2+3', 'a=b')""").update();
+
+    List<Map<String, String>> rows = csv(http.get("/api/users/export?format=csv&order=email&fields=name,age,bio,phone"));
+    assertThat(rows.get(0)).containsEntry("name", "'=HYPERLINK(\"http://evil.example\",\"click\")").containsEntry("age", "-5")
+        .containsEntry("bio", "'\tx").containsEntry("phone", "'+1 555");
+    assertThat(rows.get(1)).containsEntry("name", "'@SUM(A1)").containsEntry("bio", "'-2+3").containsEntry("phone", "a=b");
+    assertThat(ndjson(http.get("/api/users/export?order=email")).get(0).get("name").asString())
+        .isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
+  }
+
   @Test
   void resumesAfterTheLastIdWritten() {
     List<JsonNode> all = ndjson(http.get("/api/users/export"));
