@@ -60,11 +60,11 @@ class PostController {
   PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter,
       Validator validator) {
     this.posts = posts;
-    this.validator = validator;
     this.paging = paging;
     this.json = json;
     this.preconditions = preconditions;
     this.exporter = exporter;
+    this.validator = validator;
   }
 
   @Operation(summary = "Create a post")

@@ -2,6 +2,7 @@ package dev.inkwell.app.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code WWW-Authenticate} header (RFC 6750), and the body says the same in a problem document.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+  /** StrictHttpFirewall's own list of methods. */
+  private static final List<String> SERVED_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 
   private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler accessDenied = new BearerTokenAccessDeniedHandler();
@@ -63,10 +67,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     write(response, HttpStatus.BAD_REQUEST, "the request path is not in canonical form, or a header or parameter"
         + " holds characters no request here may hold", null);
   }
-
-  /** StrictHttpFirewall's own list of methods. */
-  private static final java.util.List<String> SERVED_METHODS = java.util.List.of("DELETE", "GET", "HEAD", "OPTIONS",
-      "PATCH", "POST", "PUT");
 
   private static void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
       throws IOException {

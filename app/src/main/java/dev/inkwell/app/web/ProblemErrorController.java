@@ -1,5 +1,7 @@
 package dev.inkwell.app.web;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,7 +32,7 @@ class ProblemErrorController implements ErrorController {
     problem.setTitle(status.getReasonPhrase());
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       try {
-        problem.setInstance(java.net.URI.create(uri));
+        problem.setInstance(URI.create(uri));
       } catch (IllegalArgumentException e) {
         // a path Tomcat let through that is no URI (relaxed characters): the problem goes without it
       }
