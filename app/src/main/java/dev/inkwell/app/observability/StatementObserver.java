@@ -47,6 +47,7 @@ import dev.inkwell.query.sql.ForwardingExecutor;
 public class StatementObserver implements Interceptor {
 
   static final Logger log = LoggerFactory.getLogger("dev.inkwell.sql");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final Pattern SECRET = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|credential).*");
 
   private final MeterRegistry registry;
@@ -160,6 +161,8 @@ public class StatementObserver implements Interceptor {
       return value.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(value) + "]";
     }
     String text = String.valueOf(value);
-    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
+    text = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+    // A value is a client's text: a line break in it would forge a log line of its own (CWE-117).
+    return CONTROL.matcher(text).replaceAll(c -> String.format(Locale.ROOT, "\\\\u%04x", (int) c.group().charAt(0)));
   }
 }

@@ -70,4 +70,17 @@ class StatementObserverTest {
 
     assertThat(shown).containsExactly("email=e@example.com", "password=***", "apiKey=***", "names=String[2]");
   }
+
+  /** A client's line break would start a forged log line. */
+  @Test
+  void controlCharactersInValuesAreEscaped() {
+    Configuration configuration = new Configuration();
+    MappedStatement ms = new MappedStatement.Builder(configuration, "test.find", new StaticSqlSource(configuration,
+        "SELECT ?", List.of(new ParameterMapping.Builder(configuration, "name", Object.class).build())),
+        SqlCommandType.SELECT).build();
+
+    List<String> shown = StatementObserver.parameters(ms, Map.of("name", "x\r\n2026-12-05 INFO forged\tline"));
+
+    assertThat(shown).containsExactly("name=x\\u000d\\u000a2026-12-05 INFO forged\\u0009line");
+  }
 }
