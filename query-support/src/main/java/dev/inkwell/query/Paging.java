@@ -14,6 +14,11 @@ public record Paging(Integer defaultSize, Integer maxSize) {
   public Paging {
     defaultSize = defaultSize == null ? 20 : defaultSize;
     maxSize = maxSize == null ? 100 : maxSize;
+    // A setting no request could satisfy fails the start, not every list request with a 400.
+    if (defaultSize < 1 || defaultSize > maxSize) {
+      throw new IllegalArgumentException("inkwell.paging.default-size must be between 1 and inkwell.paging.max-size ("
+          + maxSize + "), was " + defaultSize);
+    }
   }
 
   /** Page 1 and the default size when not given; a size above the maximum becomes the maximum. */

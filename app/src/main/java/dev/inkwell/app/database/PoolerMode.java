@@ -25,8 +25,14 @@ public enum PoolerMode {
     }
   }
 
-  /** {@code inkwell.statement-timeout} in milliseconds, as PostgreSQL's statement_timeout takes it. */
+  /** {@code inkwell.statement-timeout} in milliseconds, as PostgreSQL's statement_timeout takes it (0: none). */
   public static String statementTimeout(Environment env) {
-    return env.getProperty("inkwell.statement-timeout", Duration.class, Duration.ofSeconds(30)).toMillis() + "ms";
+    Duration timeout = env.getProperty("inkwell.statement-timeout", Duration.class, Duration.ofSeconds(30));
+    // Refused here, it is a setting's error; sent on, the server's refusal read as a failed connection.
+    if (timeout.isNegative() || timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalStateException("inkwell.statement-timeout must be between 0 (none) and " + Integer.MAX_VALUE
+          + " ms, was " + timeout);
+    }
+    return timeout.toMillis() + "ms";
   }
 }

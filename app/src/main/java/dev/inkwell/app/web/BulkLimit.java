@@ -14,6 +14,9 @@ public class BulkLimit {
   private final int maxRows;
 
   public BulkLimit(@Value("${inkwell.web.max-bulk-rows:10000}") int maxRows) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("inkwell.web.max-bulk-rows must be at least 1, was " + maxRows);
+    }
     this.maxRows = maxRows;
   }
 
