@@ -339,9 +339,9 @@ public class PostService {
 
   // ------------------------------------------------------------------ reports (PostReportMapper.xml)
 
-  /** Every post with its rank among its author's posts (1 = newest), by author then rank. */
-  public List<AuthorPostRank> rankedPerAuthor() {
-    return reports.selectRankedPerAuthor();
+  /** Posts with their rank among their author's posts (1 = newest), by author then rank; one page. */
+  public List<AuthorPostRank> rankedPerAuthor(PageRequest page) {
+    return reports.selectRankedPerAuthor(page.size(), page.offset());
   }
 
   /** Posts per UTC day from {@code from} to {@code to} inclusive (at most 366 days), zero days included. */

@@ -12,9 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.PageRequest;
 
 @PostsDataTest
 class PostReportsTest {
+
+  static final PageRequest ALL = new PageRequest(1, 100);
 
   @Autowired
   PostService reports;
@@ -42,9 +45,11 @@ class PostReportsTest {
 
   @Test
   void postsRankedWithinEachAuthorNewestFirst() {
-    assertThat(reports.rankedPerAuthor()).extracting(r -> r.title() + ":" + r.rank())
+    assertThat(reports.rankedPerAuthor(ALL)).extracting(r -> r.title() + ":" + r.rank())
         .containsExactly("A2:1", "A3:2", "A1:3", "B1:1");
-    assertThat(reports.rankedPerAuthor().get(3).authorId()).isEqualTo(bob);
+    assertThat(reports.rankedPerAuthor(ALL).get(3).authorId()).isEqualTo(bob);
+    // One page at a time: the next page goes on where the last ended.
+    assertThat(reports.rankedPerAuthor(new PageRequest(2, 3))).extracting(r -> r.title() + ":" + r.rank()).containsExactly("B1:1");
   }
 
   @Test

@@ -291,36 +291,36 @@ public class UserService {
 
   // ------------------------------------------------------------------ the guide's advanced SQL (UserReportMapper.xml)
 
-  /** Every user ranked by age, oldest first: row number (ties by id), rank and dense rank. */
-  public List<AgeRank> rankedByAge() {
-    return reports.selectRankedByAge();
+  /** Users ranked by age, oldest first: row number (ties by id), rank and dense rank; one page of them. */
+  public List<AgeRank> rankedByAge(PageRequest page) {
+    return reports.selectRankedByAge(page.size(), page.offset());
   }
 
-  /** The guide's CTE: active users' name and age, youngest first (then by name). */
-  public List<NameAge> active() {
-    return reports.selectActive();
+  /** The guide's CTE: active users' name and age, youngest first (then by name); one page. */
+  public List<NameAge> active(PageRequest page) {
+    return reports.selectActive(page.size(), page.offset());
   }
 
-  /** DISTINCT ON (age): per age, the user whose name sorts first. */
-  public List<NameAge> firstPerAge() {
-    return reports.selectFirstPerAge();
+  /** DISTINCT ON (age): per age, the user whose name sorts first; one page of ages. */
+  public List<NameAge> firstPerAge(PageRequest page) {
+    return reports.selectFirstPerAge(page.size(), page.offset());
   }
 
-  /** The guide's {@code age > $1 AND age < $2}, by id. */
-  public List<User> ageBetween(int min, int max) {
-    return reports.selectAgeBetween(min, max);
+  /** The guide's {@code age > $1 AND age < $2}, by id; one page. */
+  public List<User> ageBetween(int min, int max, PageRequest page) {
+    return reports.selectAgeBetween(min, max, page.size(), page.offset());
   }
 
   /**
    * {@code metadata -> key} and {@code metadata ->> key} of every user, or of those whose metadata
-   * contains {@code contains} ({@code @>}; null for all), by id.
+   * contains {@code contains} ({@code @>}; null for all), by id; one page.
    */
-  public List<MetadataValue> metadata(String key, Map<String, Object> contains) {
+  public List<MetadataValue> metadata(String key, Map<String, Object> contains, PageRequest page) {
     if (key == null || key.isBlank()) {
       throw new InvalidQueryException("key", "key is required");
     }
     String containsJson = contains == null ? null : JsonMapper.shared().writeValueAsString(contains);
-    return reports.selectMetadata(key, containsJson).stream()
+    return reports.selectMetadata(key, containsJson, page.size(), page.offset()).stream()
         .map(r -> new MetadataValue(r.id(), r.name(), r.json() == null ? null : JsonMapper.shared().readValue(r.json(), Object.class),
             r.text()))
         .toList();

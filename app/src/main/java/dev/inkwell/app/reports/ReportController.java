@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.inkwell.posts.PostReports.AuthorPostRank;
 import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.Paging;
 import dev.inkwell.users.User;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
@@ -23,46 +24,53 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The guide's raw-SQL examples (window functions, CTEs, DISTINCT ON, bound parameters) and JSONB reads. */
+/**
+ * The guide's raw-SQL examples (window functions, CTEs, DISTINCT ON, bound parameters) and JSONB reads;
+ * each a page of rows ({@code page}, {@code size}: the lists' defaults and cap), the per-day counts
+ * bounded by their days.
+ */
 @RestController
 @Tag(name = "Reports")
 @RequestMapping("/api/reports")
 class ReportController {
 
   private final ReportUseCases reports;
+  private final Paging paging;
 
-  ReportController(ReportUseCases reports) {
+  ReportController(ReportUseCases reports, Paging paging) {
     this.reports = reports;
+    this.paging = paging;
   }
 
   @Operation(summary = "Users ranked by age (ROW_NUMBER, RANK, DENSE_RANK)")
   @GetMapping("/users/ranked-by-age")
-  List<AgeRank> rankedByAge() {
-    return reports.usersRankedByAge();
+  List<AgeRank> rankedByAge(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return reports.usersRankedByAge(paging.request(page, size));
   }
 
   @Operation(summary = "Active users (the guide's CTE)")
   @GetMapping("/users/active")
-  List<NameAge> active() {
-    return reports.activeUsers();
+  List<NameAge> active(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return reports.activeUsers(paging.request(page, size));
   }
 
   @Operation(summary = "First user per age (DISTINCT ON)")
   @GetMapping("/users/first-per-age")
-  List<NameAge> firstPerAge() {
-    return reports.firstUserPerAge();
+  List<NameAge> firstPerAge(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return reports.firstUserPerAge(paging.request(page, size));
   }
 
   @Operation(summary = "Users with min < age < max (bound parameters)")
   @GetMapping("/users/age-between")
-  List<User> ageBetween(@RequestParam int min, @RequestParam int max) {
-    return reports.usersAgedBetween(min, max);
+  List<User> ageBetween(@RequestParam int min, @RequestParam int max, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return reports.usersAgedBetween(min, max, paging.request(page, size));
   }
 
   /** {@code ?key=role&contains={"team":{"name":"core"}}}. */
   @Operation(summary = "A metadata key of each user (->, ->>, @>)")
   @GetMapping("/users/metadata")
-  List<MetadataValue> metadata(@RequestParam String key, @RequestParam(required = false) String contains) {
+  List<MetadataValue> metadata(@RequestParam String key, @RequestParam(required = false) String contains,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
     Map<String, Object> document = null;
     if (contains != null) {
       try {
@@ -71,13 +79,13 @@ class ReportController {
         throw new InvalidQueryException("contains", "contains takes a JSON object");
       }
     }
-    return reports.usersMetadata(key, document);
+    return reports.usersMetadata(key, document, paging.request(page, size));
   }
 
   @Operation(summary = "Posts ranked within each author")
   @GetMapping("/posts/ranked-per-author")
-  List<AuthorPostRank> rankedPerAuthor() {
-    return reports.postsRankedPerAuthor();
+  List<AuthorPostRank> rankedPerAuthor(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return reports.postsRankedPerAuthor(paging.request(page, size));
   }
 
   /** {@code ?from=2026-01-01&to=2026-01-31}: posts per UTC day, days without posts included. */

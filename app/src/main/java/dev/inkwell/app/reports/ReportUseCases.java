@@ -10,6 +10,7 @@ import dev.inkwell.app.transactions.ReadOnly;
 import dev.inkwell.posts.PostReports.AuthorPostRank;
 import dev.inkwell.posts.PostReports.DayCount;
 import dev.inkwell.posts.PostService;
+import dev.inkwell.query.PageRequest;
 import dev.inkwell.users.User;
 import dev.inkwell.users.UserReports.AgeRank;
 import dev.inkwell.users.UserReports.MetadataValue;
@@ -29,28 +30,28 @@ public class ReportUseCases {
     this.posts = posts;
   }
 
-  public List<AgeRank> usersRankedByAge() {
-    return users.rankedByAge();
+  public List<AgeRank> usersRankedByAge(PageRequest page) {
+    return users.rankedByAge(page);
   }
 
-  public List<NameAge> activeUsers() {
-    return users.active();
+  public List<NameAge> activeUsers(PageRequest page) {
+    return users.active(page);
   }
 
-  public List<NameAge> firstUserPerAge() {
-    return users.firstPerAge();
+  public List<NameAge> firstUserPerAge(PageRequest page) {
+    return users.firstPerAge(page);
   }
 
-  public List<User> usersAgedBetween(int min, int max) {
-    return users.ageBetween(min, max);
+  public List<User> usersAgedBetween(int min, int max, PageRequest page) {
+    return users.ageBetween(min, max, page);
   }
 
-  public List<MetadataValue> usersMetadata(String key, Map<String, Object> contains) {
-    return users.metadata(key, contains);
+  public List<MetadataValue> usersMetadata(String key, Map<String, Object> contains, PageRequest page) {
+    return users.metadata(key, contains, page);
   }
 
-  public List<AuthorPostRank> postsRankedPerAuthor() {
-    return posts.rankedPerAuthor();
+  public List<AuthorPostRank> postsRankedPerAuthor(PageRequest page) {
+    return posts.rankedPerAuthor(page);
   }
 
   public List<DayCount> postsPerDay(LocalDate from, LocalDate to) {

@@ -51,4 +51,20 @@ class ReportApiTest {
     assertThat(http.get("/api/reports/users/age-between?min=x&max=3").status()).isEqualTo(400);
     assertThat(http.get("/api/reports/users/metadata?key=role&contains=nope").status()).isEqualTo(400);
   }
+
+  /**
+   * A report is a page, as a list is (default 20 rows, at most 100): the guide's forms returned every
+   * row, which an anonymous reader could ask of a table of any size.
+   */
+  @Test
+  void aReportIsAPageOfTheListsSizes() {
+    jdbc.update("INSERT INTO users (email, name, age) SELECT 'many' || g || '@r.test', 'Many', 20 FROM generate_series(1, 150) g");
+
+    assertThat(http.get("/api/reports/users/ranked-by-age").body()).hasSize(20);
+    assertThat(http.get("/api/reports/users/active?size=500").body()).hasSize(100);
+    assertThat(http.get("/api/reports/users/metadata?key=role&page=2&size=100").body()).hasSize(53);
+    assertThat(http.get("/api/reports/users/ranked-by-age?page=2&size=2").body().findValuesAsString("name"))
+        .containsExactly("Bob", "Many");
+    assertThat(http.get("/api/reports/posts/ranked-per-author?page=0").status()).isEqualTo(400);
+  }
 }

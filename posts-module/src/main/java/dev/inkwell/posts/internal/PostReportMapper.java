@@ -12,7 +12,7 @@ import dev.inkwell.posts.PostReports.DayCount;
 @Mapper
 public interface PostReportMapper {
 
-  List<AuthorPostRank> selectRankedPerAuthor();
+  List<AuthorPostRank> selectRankedPerAuthor(@Param("limit") int limit, @Param("offset") long offset);
 
   List<DayCount> selectCountsPerDay(@Param("from") LocalDate from, @Param("to") LocalDate to);
 }

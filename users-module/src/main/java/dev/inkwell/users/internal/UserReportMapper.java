@@ -13,16 +13,20 @@ import dev.inkwell.users.UserReports.NameAge;
 @Mapper
 public interface UserReportMapper {
 
-  List<AgeRank> selectRankedByAge();
+  // Every report reads one page: at most limit rows after offset.
 
-  List<NameAge> selectActive();
+  List<AgeRank> selectRankedByAge(@Param("limit") int limit, @Param("offset") long offset);
 
-  List<NameAge> selectFirstPerAge();
+  List<NameAge> selectActive(@Param("limit") int limit, @Param("offset") long offset);
 
-  List<User> selectAgeBetween(@Param("min") int min, @Param("max") int max);
+  List<NameAge> selectFirstPerAge(@Param("limit") int limit, @Param("offset") long offset);
+
+  List<User> selectAgeBetween(@Param("min") int min, @Param("max") int max, @Param("limit") int limit,
+      @Param("offset") long offset);
 
   /** [id, name, JSON text of {@code metadata -> key}, {@code metadata ->> key}] per user. */
-  List<MetadataRow> selectMetadata(@Param("key") String key, @Param("contains") String containsJson);
+  List<MetadataRow> selectMetadata(@Param("key") String key, @Param("contains") String containsJson,
+      @Param("limit") int limit, @Param("offset") long offset);
 
   record MetadataRow(Integer id, String name, String json, String text) {
   }
