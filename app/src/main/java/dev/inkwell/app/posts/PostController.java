@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.inkwell.app.posts.PostUseCases.TagsBody;
 import dev.inkwell.app.web.Attributes;
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.EntityTags;
 import dev.inkwell.app.web.ExportRequest;
 import dev.inkwell.app.web.Exporter;
@@ -56,15 +57,17 @@ class PostController {
   private final Preconditions preconditions;
   private final Exporter exporter;
   private final Validator validator;
+  private final BulkLimit bulk;
 
   PostController(PostUseCases posts, Paging paging, JsonMapper json, Preconditions preconditions, Exporter exporter,
-      Validator validator) {
+      Validator validator, BulkLimit bulk) {
     this.posts = posts;
     this.paging = paging;
     this.json = json;
     this.preconditions = preconditions;
     this.exporter = exporter;
     this.validator = validator;
+    this.bulk = bulk;
   }
 
   @Operation(summary = "Create a post")
@@ -163,14 +166,21 @@ class PostController {
   @Operation(summary = "Replace a post's tags")
   @PutMapping("/{id}/tags")
   List<Tag> setTags(@PathVariable int id, @RequestBody TagsBody body) {
-    return posts.changeTags(id, body, true);
+    return posts.changeTags(id, limited(body), true);
   }
 
   /** Adds tags; ones already linked stay linked once. */
   @Operation(summary = "Add tags to a post (by id or name)")
   @PostMapping("/{id}/tags")
   List<Tag> addTags(@PathVariable int id, @RequestBody TagsBody body) {
-    return posts.changeTags(id, body, false);
+    return posts.changeTags(id, limited(body), false);
+  }
+
+  /** A tag list is a bulk write (names that are new are created): 20,000 had made 20,000 tags at once. */
+  private TagsBody limited(TagsBody body) {
+    bulk.atMost("tagIds", body.tagIds());
+    bulk.atMost("names", body.names());
+    return body;
   }
 
   @Operation(summary = "Remove a tag from a post")

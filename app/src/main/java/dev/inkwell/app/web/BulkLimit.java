@@ -24,8 +24,13 @@ public class BulkLimit {
     if (rows == null || rows.isEmpty()) {
       throw new InvalidQueryException("body", "a bulk request needs at least one row");
     }
-    if (rows.size() > maxRows) {
-      throw new InvalidQueryException("body", "at most " + maxRows + " rows per bulk request, got " + rows.size());
+    return atMost("body", rows);
+  }
+
+  /** A list that may be empty (a post's tags set to none) but holds at most the limit. */
+  public <T> List<T> atMost(String field, List<T> rows) {
+    if (rows != null && rows.size() > maxRows) {
+      throw new InvalidQueryException(field, "at most " + maxRows + " rows per bulk request, got " + rows.size());
     }
     return rows;
   }

@@ -131,6 +131,27 @@ class HardeningTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
   }
 
+  /** New names make new tags: a post's tag list is a bulk write too. An empty one clears the tags. */
+  @Test
+  void aTagListOverTheBulkLimitIs400AndChangesNothing() {
+    int post = authorized.post("/api/posts", "{\"title\": \"T\", \"content\": \"C\", \"authorId\": " + alice + "}")
+        .body().get("id").asInt();
+    String names = IntStream.range(0, 101).mapToObj(i -> "\"t" + i + "\"").collect(Collectors.joining(",", "[", "]"));
+    String ids = IntStream.range(1, 102).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]"));
+    int tagsBefore = jdbc.queryForObject("SELECT count(*) FROM tags", Integer.class);
+
+    Response byName = authorized.put("/api/posts/" + post + "/tags", "{\"names\": " + names + "}");
+    Response byId = authorized.post("/api/posts/" + post + "/tags", "{\"tagIds\": " + ids + "}");
+
+    assertProblem(byName, 400);
+    assertThat(byName.body().get("field").asString()).isEqualTo("names");
+    assertProblem(byId, 400);
+    assertThat(byId.body().get("detail").asString()).isEqualTo("at most 100 rows per bulk request, got 101");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM tags", Integer.class)).isEqualTo(tagsBefore);
+    assertThat(authorized.put("/api/posts/" + post + "/tags", "{\"names\": [\"one\"]}").status()).isEqualTo(200);
+    assertThat(authorized.put("/api/posts/" + post + "/tags", "{\"tagIds\": []}").body()).isEmpty();
+  }
+
   @Test
   void anEmptyBulkIs400() {
     assertProblem(authorized.post("/api/users/bulk", "[]"), 400);
