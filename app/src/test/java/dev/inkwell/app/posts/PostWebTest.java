@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.inkwell.app.web.BulkLimit;
 import dev.inkwell.app.web.Exporter;
 import dev.inkwell.app.web.Preconditions;
 import dev.inkwell.posts.PostNotFoundException;
@@ -35,7 +36,7 @@ import dev.inkwell.tags.TagNotFoundException;
  */
 @WebMvcTest(controllers = PostController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({Preconditions.class, Exporter.class})
+@Import({BulkLimit.class, Preconditions.class, Exporter.class})
 @EnableConfigurationProperties(Paging.class)
 class PostWebTest {
 
