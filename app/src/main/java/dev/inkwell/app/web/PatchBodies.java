@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.validation.Validator;
+import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 
 import dev.inkwell.query.InvalidQueryException;
@@ -23,9 +24,10 @@ public final class PatchBodies {
     if (changes == null) {
       return;
     }
+    BeanDescriptor bean = validator.getConstraintsForClass(createBody);
     // In name order, so that the error named first does not depend on the body's order.
     new TreeMap<>(changes).forEach((name, value) -> {
-      PropertyDescriptor property = validator.getConstraintsForClass(createBody).getConstraintsForProperty(name);
+      PropertyDescriptor property = bean.getConstraintsForProperty(name);
       if (value == null || property == null || !property.getElementClass().isInstance(value)) {
         return;
       }
