@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -232,6 +233,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.CONFLICT, "Missing or referenced row", detail, null);
     }
     return problem(HttpStatus.CONFLICT, "Conflict", detail, null);
+  }
+
+  /** A body Jackson could not read; text that is not well-formed Unicode is named ({@link WellFormedText}). */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (e.getCause() instanceof WellFormedText.MalformedTextException malformed) {
+      ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", malformed.getOriginalMessage(),
+          malformed.field());
+      return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
 
   /** Bean validation of a body: the first field in error is {@code field}, all of them in {@code errors}. */

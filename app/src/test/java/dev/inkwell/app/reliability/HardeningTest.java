@@ -107,6 +107,50 @@ class HardeningTest {
     assertProblem(anonymous.get("/api/nothing-here"), 404);
   }
 
+  // ------------------------------------------------------------------ text
+
+  /**
+   * {@code "\ud800"} is valid JSON but no character: the driver would store {@code ?} for it, the
+   * embedding model fails on it. Every text of a body is checked, wherever it sits.
+   */
+  @Test
+  void anUnpairedSurrogateAnywhereInABodyIs400NamingWhereAndChangesNothing() {
+    int post = authorized.post("/api/posts", "{\"title\": \"T\", \"content\": \"C\", \"authorId\": " + alice + "}")
+        .body().get("id").asInt();
+    int tags = jdbc.queryForObject("SELECT count(*) FROM tags", Integer.class);
+    String lone = "x\\ud800y";
+    List<String[]> cases = List.of(
+        new String[] {"POST", "/api/users", "{\"email\": \"b@example.com\", \"name\": \"" + lone + "\"}", "name"},
+        new String[] {"POST", "/api/users", "{\"email\": \"b@example.com\", \"name\": \"B\", "
+            + "\"metadata\": {\"a\": {\"b\": [\"ok\", \"\\udc00\"]}}}", "metadata.a.b[1]"},
+        new String[] {"POST", "/api/users/bulk", "[{\"email\": \"b@example.com\", \"name\": \"B\"}, "
+            + "{\"email\": \"c@example.com\", \"name\": \"" + lone + "\"}]", "[1].name"},
+        new String[] {"PATCH", "/api/users/" + alice, "{\"name\": \"" + lone + "\"}", "name"},
+        new String[] {"PUT", "/api/users/by-email/alice@example.com", "{\"name\": \"A\", \"metadata\": {\"k\": \""
+            + lone + "\"}}", "metadata.k"},
+        new String[] {"PUT", "/api/posts/" + post + "/tags", "{\"names\": [\"ok\", \"" + lone + "\"]}", "names[1]"},
+        new String[] {"POST", "/api/users/search", "{\"where\": {\"name\": {\"$in\": [\"" + lone + "\"]}}}",
+            "where.name.$in[0]"},
+        new String[] {"POST", "/api/posts/search/semantic", "{\"query\": \"" + lone + "\"}", "query"});
+
+    for (String[] c : cases) {
+      Response refused = authorized.send(c[0], c[1], c[2]);
+      assertProblem(refused, 400);
+      assertThat(refused.body().get("field").asString()).as(c[1]).isEqualTo(c[3]);
+      assertThat(refused.body().get("detail").asString()).as(c[1])
+          .isEqualTo(c[3] + " is not well-formed Unicode text: it holds an unpaired UTF-16 surrogate");
+    }
+    assertThat(jdbc.queryForList("SELECT name || coalesce(metadata::text, '') FROM users", String.class))
+        .containsExactly("Alice");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM tags", Integer.class)).isEqualTo(tags);
+
+    // A surrogate pair is one character, stored as sent.
+    Response pair = authorized.post("/api/users", "{\"email\": \"p@example.com\", \"name\": \"\\ud83d\\ude00\"}");
+    assertThat(pair.status()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT name FROM users WHERE email = 'p@example.com'", String.class))
+        .isEqualTo("\ud83d\ude00");
+  }
+
   // ------------------------------------------------------------------ size limits
 
   @Test
