@@ -217,6 +217,7 @@ public class EmbeddingService {
   /** The guide's {@code cosine_distance(embedding, q)} function form (not index-assisted). */
   public List<Neighbor> searchByCosineFunction(float[] vector, int k) {
     checkVector("vector", vector);
+    checkDirection(vector);
     return mapper.searchByCosineFunction(vector, checkK(k)).stream().map(EmbeddingRow::toNeighbor).toList();
   }
 
@@ -231,6 +232,9 @@ public class EmbeddingService {
   private SqlVectorSearch check(VectorSearch search) {
     checkVector("vector", search.vector());
     Metric metric = search.metric() == null ? Metric.COSINE : search.metric();
+    if (metric == Metric.COSINE) {
+      checkDirection(search.vector());
+    }
     int k = checkK(search.k() == null ? DEFAULT_K : search.k());
     if (search.maxDistance() != null && !Double.isFinite(search.maxDistance())) {
       throw new InvalidQueryException("maxDistance", "maxDistance must be a finite number");
@@ -249,6 +253,16 @@ public class EmbeddingService {
     if (support.iterativeScan() && !iterativeScanPerConnection) {
       mapper.setLocal("hnsw.iterative_scan", "strict_order");
     }
+  }
+
+  /** The cosine distance to a zero vector is NaN for every row (pgvector): nothing to rank by. */
+  private static void checkDirection(float[] vector) {
+    for (float x : vector) {
+      if (x != 0) {
+        return;
+      }
+    }
+    throw new InvalidQueryException("vector", "vector must not be all zeros for cosine distance (it has no direction)");
   }
 
   private static int checkK(int k) {

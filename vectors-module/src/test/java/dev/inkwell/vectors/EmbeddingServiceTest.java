@@ -192,7 +192,11 @@ class EmbeddingServiceTest {
     assertBad(() -> embeddings.search(VectorSearch.nearest(new float[] {1, 2, 3, 4}, Metric.L2, 5)), "vector must have 3 dimensions, got 4");
     assertBad(() -> embeddings.search(VectorSearch.nearest(Q, Metric.L2, 5).efSearch(0)), "efSearch must be between 1 and 1000, was 0");
     assertBad(() -> Metric.of("manhattan"), "unknown metric 'manhattan'; allowed: l2, cosine, ip");
+    String noDirection = "vector must not be all zeros for cosine distance (it has no direction)";
+    assertBad(() -> embeddings.search(VectorSearch.nearest(new float[3], Metric.COSINE, 5)), noDirection);
+    assertBad(() -> embeddings.searchByCosineFunction(new float[3], 5), noDirection);
     assertThat(rows()).isEqualTo(5);
+    assertThat(embeddings.search(VectorSearch.nearest(new float[3], Metric.L2, 5))).hasSize(5);
   }
 
   private void assertBad(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
