@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -69,10 +70,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.field());
   }
 
-  /** A query string the container cannot parse (a parameter without a name, bad escapes). */
+  /**
+   * Parameters the container cannot parse. Not Tomcat's message: it says the parameter "has been
+   * ignored" (the request is refused), advises on the connector's settings, and follows the JVM's locale.
+   * A decoding failure is the one that carries a cause.
+   */
   @ExceptionHandler(InvalidParameterException.class)
-  ProblemDetail badParameters(InvalidParameterException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", "malformed query string: " + e.getMessage(), null);
+  ProblemDetail badParameters(InvalidParameterException e, HttpServletRequest request) {
+    String query = request.getQueryString() == null ? "" : request.getQueryString();
+    String detail = e.getCause() != null ? "a parameter's name or value is not %-encoded UTF-8"
+        : ("&" + query).contains("&=") ? "a parameter without a name"
+        : "more parameters than the server accepts";
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request", "malformed query string: " + detail, null);
   }
 
   /** Spring Security's firewall checks parameter names only when they are read, inside the handler. */
