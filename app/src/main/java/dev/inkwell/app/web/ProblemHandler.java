@@ -244,16 +244,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", detail, null);
   }
 
-  /** A body Jackson could not read; text that is not well-formed Unicode is named ({@link WellFormedText}). */
+  /** A body Jackson could not read: where and why, when that can be said ({@link UnreadableBody}). */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    if (e.getCause() instanceof WellFormedText.MalformedTextException malformed) {
-      ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", malformed.getOriginalMessage(),
-          malformed.field());
-      return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-    return super.handleHttpMessageNotReadable(e, headers, status, request);
+    ProblemDetail problem = UnreadableBody.problem(e);
+    return problem == null ? super.handleHttpMessageNotReadable(e, headers, status, request)
+        : handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   /** Bean validation of a body: the first field in error is {@code field}, all of them in {@code errors}. */
