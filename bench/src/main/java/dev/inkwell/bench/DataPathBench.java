@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.inkwell.app.database.PoolerMode;
 import dev.inkwell.app.users.UserUseCases;
 import dev.inkwell.app.vectors.EmbeddingUseCases;
-import dev.inkwell.app.web.RequestThreadsEnvironmentPostProcessor;
+import dev.inkwell.app.web.RequestAdmission;
 import dev.inkwell.posts.NewPost;
 import dev.inkwell.posts.Post;
 import dev.inkwell.posts.UserPostsInclude;
@@ -586,8 +586,8 @@ class DataPathBench {
     int original = pool.getMaximumPoolSize();
     for (int size : new int[] {5, 16}) {
       pool.getHikariConfigMXBean().setMaximumPoolSize(size);
-      // 32 or more requests in flight, served as the deployed jar serves them: by its request threads.
-      int threads = RequestThreadsEnvironmentPostProcessor.requestThreads(size);
+      // 32 or more requests in flight, served as the deployed jar serves them: as many at once as it admits.
+      int threads = RequestAdmission.maxActive(size);
       // The better of pgbench with as many clients as the pool has connections (the sessions the
       // database serves at once) and with as many as the workload has threads: with more clients
       // than sessions, one waits with its next read while another's is served, as the threads do.
@@ -599,7 +599,7 @@ class DataPathBench {
           readUsers(ps).get(0);
         }
       }, "opsPerSecond", floor), floor);
-      one.put("requestThreads", threads);
+      one.put("activeRequests", threads);
       result.put("pool" + size, one);
     }
     pool.getHikariConfigMXBean().setMaximumPoolSize(original);

@@ -34,8 +34,8 @@ class QuickBenchTest {
     assertThat(w.get("W8_vector_knn").get("knn").get("ratio").asDouble()).isPositive();
     assertThat(w.get("W9_concurrent_reads").get("pool16").get("ratio").asDouble()).isPositive();
     // The deployed jar's request threads, two over the pool: what reaches the database at 32 connections.
-    assertThat(w.get("W9_concurrent_reads").get("pool5").get("requestThreads").asInt()).isEqualTo(7);
-    assertThat(w.get("W9_concurrent_reads").get("pool16").get("requestThreads").asInt()).isEqualTo(18);
+    assertThat(w.get("W9_concurrent_reads").get("pool5").get("activeRequests").asInt()).isEqualTo(7);
+    assertThat(w.get("W9_concurrent_reads").get("pool16").get("activeRequests").asInt()).isEqualTo(18);
     // pgbench's floor, timed in the same rounds, beside every one-statement or short-transaction path.
     for (JsonNode floor : new JsonNode[] {w.get("W1_create").get("pgbench"), w.get("W3_findByPk").get("pgbench"),
         w.get("W6_upsert").get("pgbench"), w.get("W7_transaction").get("pgbench"), w.get("W8_vector_knn").get("knn").get("pgbench"),

@@ -1,0 +1,217 @@
+package dev.inkwell.app.web;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * At most {@code inkwell.web.max-active-requests} requests (the pool's connections and two more) are
+ * handled at once, in arrival order; the rest wait here. With every concurrent request running at once,
+ * they raced for a connection inside the pool, whose hand-off is not first come, first served (p99 3-3.5
+ * times p50 at 32 clients), and switched between each other on two cores (docs/benchmarks.md). The two
+ * over the pool keep requests that need no connection moving, and let the pool answer 503 when its
+ * connections are all stuck.
+ *
+ * <p>A request is admitted only once its body has arrived in full, and leaves before its response is
+ * written: the response is buffered and written after. A client that sends its body or reads its answer
+ * slowly holds a thread, of which Tomcat has many, never one of these few places: eight clients sending
+ * one byte a second had stopped the service when the request threads were the admission. Bodies read
+ * ahead share {@code inkwell.web.body-memory}, counted as their bytes arrive. Exports stream (their
+ * rows never sit in memory: each chunk takes a connection only while it is read) and health probes must
+ * answer under any load: neither waits here.
+ */
+public class RequestAdmission extends OncePerRequestFilter {
+
+  /** Admitted requests over the pool's connections. */
+  static final int OVER_THE_POOL = 2;
+
+  private static final RequestMatcher UNADMITTED = new OrRequestMatcher(
+      PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+      PathPatternRequestMatcher.withDefaults().matcher("/api/*/export"));
+
+  private final Semaphore active;
+  private final Semaphore bodyBytes;
+  private final long waitMillis;
+
+  /**
+   * @param maxActive requests handled at once
+   * @param bodyMemory bytes of bodies read ahead at once, at least the largest body
+   * @param waitMillis how long a request waits for its turn, or for memory for its body, before a 503
+   */
+  public RequestAdmission(int maxActive, int bodyMemory, long waitMillis) {
+    this.active = new Semaphore(maxActive, true);
+    this.bodyBytes = new Semaphore(bodyMemory, true);
+    this.waitMillis = waitMillis;
+  }
+
+  /** The requests handled at once for a pool of {@code poolSize} connections (the benchmarks serve with as many). */
+  public static int maxActive(int poolSize) {
+    return Math.max(1, poolSize) + OVER_THE_POOL;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return UNADMITTED.matches(request);
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    int length = Math.max(0, request.getContentLength()); // chunked bodies are refused before (BodySizeLimitFilter)
+    byte[] body;
+    try {
+      body = readBody(request, length);
+      if (body == null) {
+        busy(response, "memory for its body");
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    try {
+      if (!active.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+        busy(response, "turn");
+        return;
+      }
+      try {
+        chain.doFilter(body.length == 0 ? request : new ReadAhead(request, body), buffered);
+      } finally {
+        active.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } finally {
+      bodyBytes.release(body.length);
+    }
+    buffered.copyBodyToResponse();
+  }
+
+  /**
+   * The whole body, taking memory for it as it arrives, or null when memory stayed short for too long.
+   * A body that ends early is what arrived: the JSON reader then finds it malformed. On success the
+   * caller owns the memory of the body's length.
+   */
+  private byte[] readBody(HttpServletRequest request, int length) throws IOException, InterruptedException {
+    // Grown as bytes arrive: a Content-Length is only a claim.
+    byte[] body = new byte[Math.min(length, 65_536)];
+    int read = 0;
+    boolean done = false;
+    try {
+      InputStream in = request.getInputStream();
+      while (read < length) {
+        int want = Math.min(8192, length - read);
+        if (!bodyBytes.tryAcquire(want, waitMillis, TimeUnit.MILLISECONDS)) {
+          return null;
+        }
+        if (body.length - read < want) {
+          body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length + want));
+        }
+        int n = 0;
+        try {
+          n = Math.max(0, in.read(body, read, want));
+        } finally {
+          bodyBytes.release(want - n); // held: exactly the bytes read
+        }
+        if (n == 0) {
+          break;
+        }
+        read += n;
+      }
+      done = true;
+      return read == body.length ? body : Arrays.copyOf(body, read);
+    } finally {
+      if (!done) {
+        bodyBytes.release(read);
+      }
+    }
+  }
+
+  private void busy(HttpServletResponse response, String what) throws IOException {
+    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+        + "\"detail\":\"the service is busy: the request got no " + what + " within " + waitMillis
+        + " ms; retry shortly\"}");
+  }
+
+  /** The request with the body read ahead. */
+  private static final class ReadAhead extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReadAhead(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body was read ahead");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() throws UnsupportedEncodingException {
+      String encoding = getCharacterEncoding();
+      try {
+        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+            encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+      } catch (IllegalArgumentException e) {
+        throw new UnsupportedEncodingException(encoding);
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.inkwell.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.inkwell.app.Http;
+
+/**
+ * One request at a time is admitted here (inkwell.web.max-active-requests=1), and yet clients that
+ * send their bodies or read their answers slowly stop nobody: each holds a Tomcat thread, never the
+ * turn. Before {@link RequestAdmission}, the request threads were the admission, and eight clients
+ * sending a byte a second stopped the service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "inkwell.security.token=test-token",
+    "inkwell.web.max-active-requests=1",
+    "inkwell.web.max-body-size=64KB",
+    "inkwell.web.body-memory=64KB",
+    "spring.datasource.hikari.connection-timeout=2000"})
+class RequestAdmissionTest {
+
+  private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
+  Http http;
+  int alice;
+  final List<Socket> slow = new ArrayList<>();
+
+  @BeforeEach
+  void fixture() {
+    http = new Http(port).withToken("test-token");
+    jdbc.update("DELETE FROM users");
+    alice = http.post("/api/users", "{\"email\": \"alice@example.com\", \"name\": \"Alice\"}").body().get("id").asInt();
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    for (Socket socket : slow) {
+      socket.close();
+    }
+  }
+
+  /** A request whose body is {@code sent} of the {@code declared} bytes, and no more for now. */
+  private void startSlowBody(int declared, String sent) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    slow.add(socket);
+    OutputStream out = socket.getOutputStream();
+    out.write(("POST /api/users/search HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + declared + "\r\n\r\n" + sent).getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /** A GET of {@code path} whose answer is not read. */
+  private void startSlowReader(String path) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
+    slow.add(socket);
+    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void clientsSendingTheirBodiesSlowlyHoldNoTurn() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      startSlowBody(1_000, "{");
+    }
+    Thread.sleep(200);
+
+    assertTimeoutPreemptively(PROMPTLY, () -> {
+      assertThat(http.get("/api/users/" + alice).status()).isEqualTo(200);
+      assertThat(http.post("/api/users", "{\"email\": \"bob@example.com\", \"name\": \"Bob\"}").status()).isEqualTo(201);
+      assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+    });
+  }
+
+  /** The answer (12 MB, more than the sockets' buffers hold) waits in memory, not the turn. */
+  @Test
+  void aClientThatDoesNotReadItsAnswerHoldsNoTurn() throws Exception {
+    String content = "x".repeat(60_000);
+    for (int i = 0; i < 200; i++) {
+      http.post("/api/posts", "{\"title\": \"T" + i + "\", \"content\": \"" + content + "\", \"authorId\": " + alice + "}");
+    }
+    for (int i = 0; i < 4; i++) {
+      startSlowReader("/api/users/" + alice + "?include=posts");
+    }
+    Thread.sleep(500);
+
+    assertTimeoutPreemptively(PROMPTLY, () -> {
+      Http.Response user = http.get("/api/users/" + alice);
+      assertThat(user.status()).isEqualTo(200);
+      assertThat(user.body().get("name").asString()).isEqualTo("Alice");
+    });
+  }
+
+  /** Bodies read ahead share inkwell.web.body-memory: past it a request gets a 503 after the pool's wait, and changes nothing. */
+  @Test
+  void bodiesBeyondTheirMemoryAre503() throws Exception {
+    startSlowBody(60_000, "{\"where\": {\"name\": \"" + "x".repeat(59_000));
+    Thread.sleep(300);
+
+    Http.Response refused = assertTimeoutPreemptively(PROMPTLY,
+        () -> http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"" + "C".repeat(90) + "\", \"bio\": \""
+            + "b".repeat(8_000) + "\"}"));
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.header("Retry-After")).isEqualTo("1");
+    assertThat(refused.body().get("detail").asString())
+        .isEqualTo("the service is busy: the request got no memory for its body within 2000 ms; retry shortly");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+
+    slow.get(0).close();
+    Thread.sleep(300);
+    assertThat(http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"Carol\"}").status()).isEqualTo(201);
+  }
+}
