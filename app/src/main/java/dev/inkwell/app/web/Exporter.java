@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,13 +33,25 @@ public class Exporter {
   private final JsonMapper json;
   private final CsvMapper csv = CsvMapper.builder().build();
   private final int chunkSize;
+  private final int maxSnapshots;
+  /**
+   * A snapshot export holds a pooled connection for as long as its client reads: a few slow readers
+   * would hold the whole pool. Other exports take one only while a chunk is read.
+   */
+  private final Semaphore snapshots;
 
-  public Exporter(JsonMapper json, @Value("${inkwell.export.chunk-size:1000}") int chunkSize) {
+  public Exporter(JsonMapper json, @Value("${inkwell.export.chunk-size:1000}") int chunkSize,
+      @Value("${inkwell.export.max-snapshots:1}") int maxSnapshots) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("inkwell.export.chunk-size must be at least 1, was " + chunkSize);
     }
+    if (maxSnapshots < 0) {
+      throw new IllegalArgumentException("inkwell.export.max-snapshots must be at least 0, was " + maxSnapshots);
+    }
     this.json = json;
     this.chunkSize = chunkSize;
+    this.maxSnapshots = maxSnapshots;
+    this.snapshots = new Semaphore(maxSnapshots);
   }
 
   public int chunkSize() {
@@ -54,11 +67,18 @@ public class Exporter {
     List<String> fields = request.query().options().attributes();
     List<String> header = fields.isEmpty() ? columns : fields;
     Output output = new Output(response, name, request.format(), header);
+    if (request.snapshot() && !snapshots.tryAcquire()) {
+      throw new SnapshotExportsBusyException(maxSnapshots);
+    }
     try {
       export.accept(rows -> output.write(rows, fields));
       output.finish();
     } catch (UncheckedIOException e) {
       throw e.getCause(); // the client went away
+    } finally {
+      if (request.snapshot()) {
+        snapshots.release();
+      }
     }
   }
 

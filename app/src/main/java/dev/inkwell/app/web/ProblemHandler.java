@@ -132,6 +132,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
   }
 
+  @ExceptionHandler(SnapshotExportsBusyException.class)
+  ResponseEntity<ProblemDetail> snapshotExportsBusy(SnapshotExportsBusyException e) {
+    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", e.getMessage(), "snapshot");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+  }
+
   /** Serialization failures and deadlocks that were not (or no longer) retried. */
   @ExceptionHandler(ConcurrencyFailureException.class)
   ProblemDetail conflict(ConcurrencyFailureException e) {

@@ -132,4 +132,28 @@ class RequestAdmissionTest {
     Thread.sleep(300);
     assertThat(http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"Carol\"}").status()).isEqualTo(201);
   }
+
+  /**
+   * An export is not held to the turns (it streams, and takes a connection per chunk), but one with
+   * snapshot=true holds a connection for as long as its client reads: at most one runs at once
+   * (inkwell.export.max-snapshots), so slow readers cannot hold the pool.
+   */
+  @Test
+  void aSnapshotExportReadSlowlyHoldsTheOnlySnapshotNotThePool() throws Exception {
+    jdbc.update("INSERT INTO users (email, name, bio) SELECT 'u' || g || '@slow.test', 'U', repeat('b', 2000)"
+        + " FROM generate_series(1, 4000) g");
+    startSlowReader("/api/users/export?snapshot=true");
+    Thread.sleep(500);
+
+    assertTimeoutPreemptively(PROMPTLY, () -> {
+      Http.Response second = http.get("/api/users/export?snapshot=true");
+      assertThat(second.status()).isEqualTo(503);
+      assertThat(second.body().get("detail").asString())
+          .isEqualTo("at most 1 snapshot export run at once; retry shortly, or export without snapshot=true");
+      Http.Response plain = http.get("/api/users/export?fields=id");
+      assertThat(plain.status()).isEqualTo(200);
+      assertThat(plain.raw().lines().count()).isEqualTo(4001);
+      assertThat(http.get("/api/users/" + alice).status()).isEqualTo(200);
+    });
+  }
 }
