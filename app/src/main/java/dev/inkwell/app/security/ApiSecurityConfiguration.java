@@ -118,6 +118,8 @@ class ApiSecurityConfiguration {
         // (management.endpoint.health.roles). Info tells versions: an operator's, as the rest.
         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Scopes.WRITE_AUTHORITY)
+        // The embedding worker's last failure names exceptions and SQL: an operator's, as info.
+        .requestMatchers(HttpMethod.GET, "/api/search/status").hasAuthority(Scopes.WRITE_AUTHORITY)
         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
             .permitAll()
         .requestMatchers(HttpMethod.POST, "/api/*/search", "/api/*/aggregate", "/api/posts/search/semantic").access(reads)

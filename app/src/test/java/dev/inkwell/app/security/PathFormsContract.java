@@ -64,11 +64,7 @@ abstract class PathFormsContract {
    */
   @Test
   void healthIsPublicItsDetailsAndInfoNeedWriteCredentials() {
-    for (Map.Entry<String, String> credentials : refusedCredentials().entrySet()) {
-      RawHttp.Response info = RawHttp.send(port, "GET", "/actuator/info", null, credentials.getValue());
-      assertThat(info.status()).as(credentials.getKey()).isIn(401, 403);
-      assertThat(info.body()).as(credentials.getKey()).doesNotContain("serverVersion");
-    }
+    assertEveryRefusedCredentialIsRefused("/actuator/info", "serverVersion");
     RawHttp.Response anonymous = RawHttp.send(port, "GET", "/actuator/health", null, null);
     assertThat(anonymous.status()).isEqualTo(200);
     JsonNode status = JsonMapper.shared().readTree(anonymous.body());
@@ -83,6 +79,24 @@ abstract class PathFormsContract {
     RawHttp.Response info = RawHttp.send(port, "GET", "/actuator/info", null, writeCredentials());
     assertThat(info.status()).isEqualTo(200);
     assertThat(JsonMapper.shared().readTree(info.body()).path("database").path("serverVersion").asString()).isNotBlank();
+  }
+
+  /** A GET of {@code path} with each refused credential: 401 or 403, and nothing of {@code secret}. */
+  private void assertEveryRefusedCredentialIsRefused(String path, String secret) {
+    for (Map.Entry<String, String> credentials : refusedCredentials().entrySet()) {
+      RawHttp.Response refused = RawHttp.send(port, "GET", path, null, credentials.getValue());
+      assertThat(refused.status()).as(credentials.getKey()).isIn(401, 403);
+      assertThat(refused.body()).as(credentials.getKey()).doesNotContain(secret);
+    }
+  }
+
+  /** The embedding worker's last failure (exception names, SQL) is an operator's to read. */
+  @Test
+  void searchStatusNeedsWriteCredentials() {
+    assertEveryRefusedCredentialIsRefused("/api/search/status", "lastError");
+    RawHttp.Response operator = RawHttp.send(port, "GET", "/api/search/status", null, writeCredentials());
+    assertThat(operator.status()).isEqualTo(200);
+    assertThat(JsonMapper.shared().readTree(operator.body()).has("lastError")).isTrue();
   }
 
   @Test
