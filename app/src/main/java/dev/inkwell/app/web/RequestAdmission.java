@@ -93,6 +93,10 @@ public class RequestAdmission extends OncePerRequestFilter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
+    } catch (IOException e) {
+      // The client went away, or stopped sending for longer than server.tomcat.connection-timeout:
+      // Tomcat answers the latter with a 408 of its own (a problem, through ProblemReportValve).
+      return;
     }
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     try {
