@@ -23,7 +23,7 @@ class SettingsCheckTest {
       inkwell.paging.default-size=500    | inkwell.paging.default-size must be between 1 and inkwell.paging.max-size (100), was 500
       inkwell.web.max-bulk-rows=-1       | inkwell.web.max-bulk-rows must be at least 1, was -1
       inkwell.web.max-active-requests=0  | inkwell.web.max-active-requests must be at least 1, was 0
-      inkwell.web.body-memory=1MB        | inkwell.web.body-memory must be between inkwell.web.max-body-size (10485760B) and 2GB, was 1048576B
+      inkwell.web.buffer-memory=1MB        | inkwell.web.buffer-memory must be between inkwell.web.max-body-size (10485760B) and 2GB, was 1048576B
       inkwell.statement-timeout=-5s      | inkwell.statement-timeout must be between 0 (none) and 2147483647 ms, was PT-5S
       """)
   void aSettingNoRequestCouldSatisfyStopsTheStart(String setting, String message) {

@@ -40,7 +40,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * written: the response is buffered and written after. A client that sends its body or reads its answer
  * slowly holds a thread, of which Tomcat has many, never one of these few places: eight clients sending
  * one byte a second had stopped the service when the request threads were the admission. Bodies read
- * ahead share {@code inkwell.web.body-memory}, counted as their bytes arrive. The price: under load each
+ * ahead and answers waiting to be written share {@code inkwell.web.buffer-memory}: a body waits for its
+ * share as its bytes arrive; an answer that does not fit is written before the turn ends, so memory stays
+ * bounded however many clients stop reading. The price: under load each
  * finished request wakes a waiting thread, which costs the short routes some throughput on two cores.
  * Exports stream (their rows never sit in memory: each chunk takes a connection only while it is read)
  * and health probes must answer under any load: neither waits here.
@@ -55,17 +57,17 @@ public class RequestAdmission extends OncePerRequestFilter {
       PathPatternRequestMatcher.withDefaults().matcher("/api/*/export"));
 
   private final Semaphore active;
-  private final Semaphore bodyBytes;
+  private final Semaphore memory;
   private final long waitMillis;
 
   /**
    * @param maxActive requests handled at once
-   * @param bodyMemory bytes of bodies read ahead at once, at least the largest body
+   * @param bufferMemory bytes of bodies read ahead and answers waiting to be written, at least the largest body
    * @param waitMillis how long a request waits for its turn, or for memory for its body, before a 503
    */
-  public RequestAdmission(int maxActive, int bodyMemory, long waitMillis) {
+  public RequestAdmission(int maxActive, int bufferMemory, long waitMillis) {
     this.active = new Semaphore(maxActive, true);
-    this.bodyBytes = new Semaphore(bodyMemory, true);
+    this.memory = new Semaphore(bufferMemory, true);
     this.waitMillis = waitMillis;
   }
 
@@ -99,6 +101,7 @@ public class RequestAdmission extends OncePerRequestFilter {
       return;
     }
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    int kept = 0;
     try {
       if (!active.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
         busy(response, "turn");
@@ -106,6 +109,13 @@ public class RequestAdmission extends OncePerRequestFilter {
       }
       try {
         chain.doFilter(body.length == 0 ? request : new ReadAhead(request, body), buffered);
+        // An answer the memory cannot keep is written under the turn, as without this filter.
+        int size = buffered.getContentSize();
+        if (size > 0 && !memory.tryAcquire(size)) {
+          buffered.copyBodyToResponse();
+        } else {
+          kept = size;
+        }
       } finally {
         active.release();
       }
@@ -113,9 +123,13 @@ public class RequestAdmission extends OncePerRequestFilter {
       Thread.currentThread().interrupt();
       return;
     } finally {
-      bodyBytes.release(body.length);
+      memory.release(body.length);
     }
-    buffered.copyBodyToResponse();
+    try {
+      buffered.copyBodyToResponse();
+    } finally {
+      memory.release(kept);
+    }
   }
 
   /**
@@ -132,7 +146,7 @@ public class RequestAdmission extends OncePerRequestFilter {
       InputStream in = request.getInputStream();
       while (read < length) {
         int want = Math.min(8192, length - read);
-        if (!bodyBytes.tryAcquire(want, waitMillis, TimeUnit.MILLISECONDS)) {
+        if (!memory.tryAcquire(want, waitMillis, TimeUnit.MILLISECONDS)) {
           return null;
         }
         if (body.length - read < want) {
@@ -142,7 +156,7 @@ public class RequestAdmission extends OncePerRequestFilter {
         try {
           n = Math.max(0, in.read(body, read, want));
         } finally {
-          bodyBytes.release(want - n); // held: exactly the bytes read
+          memory.release(want - n); // held: exactly the bytes read
         }
         if (n == 0) {
           break;
@@ -153,7 +167,7 @@ public class RequestAdmission extends OncePerRequestFilter {
       return read == body.length ? body : Arrays.copyOf(body, read);
     } finally {
       if (!done) {
-        bodyBytes.release(read);
+        memory.release(read);
       }
     }
   }

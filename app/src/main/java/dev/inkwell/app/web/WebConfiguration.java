@@ -43,7 +43,7 @@ class WebConfiguration {
    */
   @Bean
   FilterRegistrationBean<RequestAdmission> requestAdmission(Environment environment,
-      @Value("${inkwell.web.body-memory:64MB}") DataSize bodyMemory,
+      @Value("${inkwell.web.buffer-memory:64MB}") DataSize bufferMemory,
       @Value("${inkwell.web.max-body-size:10MB}") DataSize maxBody) {
     // The binder, not @Value: SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE counts as Boot counts it.
     Binder binder = Binder.get(environment);
@@ -53,12 +53,12 @@ class WebConfiguration {
     if (maxActive < 1) {
       throw new IllegalArgumentException("inkwell.web.max-active-requests must be at least 1, was " + maxActive);
     }
-    if (bodyMemory.toBytes() < maxBody.toBytes() || bodyMemory.toBytes() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("inkwell.web.body-memory must be between inkwell.web.max-body-size ("
-          + maxBody + ") and 2GB, was " + bodyMemory);
+    if (bufferMemory.toBytes() < maxBody.toBytes() || bufferMemory.toBytes() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("inkwell.web.buffer-memory must be between inkwell.web.max-body-size ("
+          + maxBody + ") and 2GB, was " + bufferMemory);
     }
     FilterRegistrationBean<RequestAdmission> bean = new FilterRegistrationBean<>(
-        new RequestAdmission(maxActive, (int) bodyMemory.toBytes(), wait));
+        new RequestAdmission(maxActive, (int) bufferMemory.toBytes(), wait));
     bean.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
     return bean;
   }

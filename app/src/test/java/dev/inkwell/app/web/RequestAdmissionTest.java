@@ -14,25 +14,27 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.inkwell.app.Http;
 
 /**
  * One request at a time is admitted here (inkwell.web.max-active-requests=1), and yet clients that
- * send their bodies or read their answers slowly stop nobody: each holds a Tomcat thread, never the
- * turn. Before {@link RequestAdmission}, the request threads were the admission, and eight clients
- * sending a byte a second stopped the service.
+ * send their bodies or read their answers slowly stop nobody: each holds a Tomcat thread and some of
+ * inkwell.web.buffer-memory, never the turn. Before {@link RequestAdmission}, the request threads were
+ * the admission, and eight clients sending a byte a second stopped the service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "inkwell.security.token=test-token",
     "inkwell.web.max-active-requests=1",
     "inkwell.web.max-body-size=64KB",
-    "inkwell.web.body-memory=64KB",
+    "inkwell.web.buffer-memory=16MB",
     "spring.datasource.hikari.connection-timeout=2000"})
 class RequestAdmissionTest {
 
@@ -93,16 +95,19 @@ class RequestAdmissionTest {
     });
   }
 
-  /** The answer (12 MB, more than the sockets' buffers hold) waits in memory, not the turn. */
-  @Test
-  void aClientThatDoesNotReadItsAnswerHoldsNoTurn() throws Exception {
+  /** 200 posts of 60,000 characters: an answer of 12 MB, more than the sockets' buffers hold. */
+  private String userWithBigPosts() {
     String content = "x".repeat(60_000);
     for (int i = 0; i < 200; i++) {
       http.post("/api/posts", "{\"title\": \"T" + i + "\", \"content\": \"" + content + "\", \"authorId\": " + alice + "}");
     }
-    for (int i = 0; i < 4; i++) {
-      startSlowReader("/api/users/" + alice + "?include=posts");
-    }
+    return "/api/users/" + alice + "?include=posts";
+  }
+
+  /** The answer waits in memory (16 MB here), not in the turn. */
+  @Test
+  void aClientThatDoesNotReadItsAnswerHoldsNoTurn() throws Exception {
+    startSlowReader(userWithBigPosts());
     Thread.sleep(500);
 
     assertTimeoutPreemptively(PROMPTLY, () -> {
@@ -112,25 +117,24 @@ class RequestAdmissionTest {
     });
   }
 
-  /** Bodies read ahead share inkwell.web.body-memory: past it a request gets a 503 after the pool's wait, and changes nothing. */
+  /**
+   * Memory stays bounded however many clients stop reading: an answer that does not fit in what is
+   * left (the second 12 MB of 16) is written under its turn, which its client then holds, as without
+   * the admission; the others wait for a turn and get a 503 after the pool's wait.
+   */
   @Test
-  void bodiesBeyondTheirMemoryAre503() throws Exception {
-    startSlowBody(60_000, "{\"where\": {\"name\": \"" + "x".repeat(59_000));
-    Thread.sleep(300);
+  void anAnswerBeyondTheMemoryIsWrittenUnderItsTurn() throws Exception {
+    String big = userWithBigPosts();
+    startSlowReader(big);
+    Thread.sleep(500);
+    startSlowReader(big);
+    Thread.sleep(500);
 
-    Http.Response refused = assertTimeoutPreemptively(PROMPTLY,
-        () -> http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"" + "C".repeat(90) + "\", \"bio\": \""
-            + "b".repeat(8_000) + "\"}"));
+    Http.Response waited = assertTimeoutPreemptively(PROMPTLY, () -> http.get("/api/users/" + alice));
 
-    assertThat(refused.status()).isEqualTo(503);
-    assertThat(refused.header("Retry-After")).isEqualTo("1");
-    assertThat(refused.body().get("detail").asString())
-        .isEqualTo("the service is busy: the request got no memory for its body within 2000 ms; retry shortly");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
-
-    slow.get(0).close();
-    Thread.sleep(300);
-    assertThat(http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"Carol\"}").status()).isEqualTo(201);
+    assertThat(waited.status()).isEqualTo(503);
+    assertThat(waited.body().get("detail").asString())
+        .isEqualTo("the service is busy: the request got no turn within 2000 ms; retry shortly");
   }
 
   /**
@@ -155,5 +159,31 @@ class RequestAdmissionTest {
       assertThat(plain.raw().lines().count()).isEqualTo(4001);
       assertThat(http.get("/api/users/" + alice).status()).isEqualTo(200);
     });
+  }
+
+  /** Bodies read ahead share inkwell.web.buffer-memory (64 KB here): past it a request gets a 503 after the pool's wait, and changes nothing. */
+  @Nested
+  @TestPropertySource(properties = "inkwell.web.buffer-memory=64KB")
+  class WithLittleMemory {
+
+    @Test
+    void bodiesBeyondTheirMemoryAre503() throws Exception {
+      startSlowBody(60_000, "{\"where\": {\"name\": \"" + "x".repeat(59_000));
+      Thread.sleep(300);
+
+      Http.Response refused = assertTimeoutPreemptively(PROMPTLY,
+          () -> http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"" + "C".repeat(90) + "\", \"bio\": \""
+              + "b".repeat(8_000) + "\"}"));
+
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.header("Retry-After")).isEqualTo("1");
+      assertThat(refused.body().get("detail").asString())
+          .isEqualTo("the service is busy: the request got no memory for its body within 2000 ms; retry shortly");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+
+      slow.get(0).close();
+      Thread.sleep(300);
+      assertThat(http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"Carol\"}").status()).isEqualTo(201);
+    }
   }
 }
