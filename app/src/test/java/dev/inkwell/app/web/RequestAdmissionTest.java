@@ -185,5 +185,31 @@ class RequestAdmissionTest {
       Thread.sleep(300);
       assertThat(http.post("/api/users", "{\"email\": \"carol@example.com\", \"name\": \"Carol\"}").status()).isEqualTo(201);
     }
+
+    /**
+     * Every way a request can end gives its turn and its memory back: each body here is most of the
+     * 64 KB, so one leak would make the next request wait and fail.
+     */
+    @Test
+    void turnsAndMemoryComeBackHoweverARequestEnds() throws Exception {
+      String big = "x".repeat(50_000);
+      String search = "{\"where\": {\"name\": \"" + big + "\"}}";
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        for (int i = 0; i < 10; i++) {
+          assertThat(http.post("/api/users/search", search).status()).isEqualTo(200);
+          assertThat(http.post("/api/users/search", "{\"where\": {\"name\": \"" + big).status()).isEqualTo(400);
+          assertThat(http.post("/api/users", "{\"email\": \"b@example.com\", \"name\": \"" + big + "\"}").status())
+              .isEqualTo(400);
+          assertThat(http.patch("/api/users/999999999", "{\"bio\": \"" + big + "\"}").status()).isEqualTo(404);
+          assertThat(http.send("DELETE", "/api/users", null).status()).isEqualTo(405);
+          assertThat(http.post("/api/users/search", "{\"x\": \"" + "y".repeat(70_000) + "\"}").status()).isEqualTo(413);
+        }
+      });
+      startSlowReader("/api/users/" + alice);
+      slow.get(0).close();
+      Thread.sleep(200);
+
+      assertTimeoutPreemptively(PROMPTLY, () -> assertThat(http.post("/api/users/search", search).status()).isEqualTo(200));
+    }
   }
 }
