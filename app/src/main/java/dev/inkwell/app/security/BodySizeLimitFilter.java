@@ -3,7 +3,6 @@ package dev.inkwell.app.security;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,11 +26,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > maxBytes || chunked) {
-      response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-          + "\"detail\":\"request bodies are limited to " + maxBytes + " bytes"
-          + (chunked ? " and must give a Content-Length" : "") + "\"}");
+      ServletProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request bodies are limited to " + maxBytes + " bytes"
+          + (chunked ? " and must give a Content-Length" : ""), request);
       return;
     }
     chain.doFilter(request, response);

@@ -1,12 +1,9 @@
 package dev.inkwell.app.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -19,7 +16,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring Security's refusals as RFC 9457 problems: its bearer-token handlers set the status and the
@@ -40,14 +36,14 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     String detail = e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
         ? oauth.getError().getDescription()
         : "this request needs Authorization: Bearer <token>";
-    write(response, HttpStatus.valueOf(response.getStatus()), detail, request);
+    ServletProblems.write(response, HttpStatus.valueOf(response.getStatus()), detail, request);
   }
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     accessDenied.handle(request, response, e);
-    write(response, HttpStatus.FORBIDDEN, "the token's scopes do not allow this request (reads need "
+    ServletProblems.write(response, HttpStatus.FORBIDDEN, "the token's scopes do not allow this request (reads need "
         + Scopes.READ + "; writes and the actuator need " + Scopes.WRITE + ")", request);
   }
 
@@ -61,25 +57,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
       throws IOException {
     if (!SERVED_METHODS.contains(request.getMethod())) {
       response.setHeader("Allow", String.join(", ", SERVED_METHODS));
-      write(response, HttpStatus.METHOD_NOT_ALLOWED, "this service answers " + String.join(", ", SERVED_METHODS), null);
+      ServletProblems.write(response, HttpStatus.METHOD_NOT_ALLOWED,
+          "this service answers " + String.join(", ", SERVED_METHODS), null);
       return;
     }
-    write(response, HttpStatus.BAD_REQUEST, "the request path is not in canonical form, or a header or parameter"
+    ServletProblems.write(response, HttpStatus.BAD_REQUEST, "the request path is not in canonical form, or a header or parameter"
         + " holds characters no request here may hold", null);
-  }
-
-  private static void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request)
-      throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", status.getReasonPhrase());
-    problem.put("status", status.value());
-    problem.put("detail", detail);
-    if (request != null) {
-      problem.put("instance", request.getRequestURI());
-    }
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
   }
 }

@@ -21,12 +21,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import dev.inkwell.app.security.ServletProblems;
 
 /**
  * At most {@code inkwell.web.max-active-requests} requests (the pool's connections and two more) are
@@ -89,7 +90,7 @@ public class RequestAdmission extends OncePerRequestFilter {
     try {
       body = readBody(request, length);
       if (body == null) {
-        busy(response, "memory for its body");
+        busy(request, response, "memory for its body");
         return;
       }
     } catch (InterruptedException e) {
@@ -104,7 +105,7 @@ public class RequestAdmission extends OncePerRequestFilter {
     int kept = 0;
     try {
       if (!active.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        busy(response, "turn");
+        busy(request, response, "turn");
         return;
       }
       try {
@@ -172,13 +173,10 @@ public class RequestAdmission extends OncePerRequestFilter {
     }
   }
 
-  private void busy(HttpServletResponse response, String what) throws IOException {
-    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+  private void busy(HttpServletRequest request, HttpServletResponse response, String what) throws IOException {
     response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-        + "\"detail\":\"the service is busy: the request got no " + what + " within " + waitMillis
-        + " ms; retry shortly\"}");
+    ServletProblems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+        "the service is busy: the request got no " + what + " within " + waitMillis + " ms; retry shortly", request);
   }
 
   /** The request with the body read ahead. */
