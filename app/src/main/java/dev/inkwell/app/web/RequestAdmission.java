@@ -43,10 +43,10 @@ import dev.inkwell.app.security.ServletProblems;
  * one byte a second had stopped the service when the request threads were the admission. Bodies read
  * ahead and answers waiting to be written share {@code inkwell.web.buffer-memory}: a body waits for its
  * share as its bytes arrive; an answer that does not fit is written before the turn ends, so memory stays
- * bounded however many clients stop reading. The price: under load each
- * finished request wakes a waiting thread, which costs the short routes some throughput on two cores.
- * Exports stream (their rows never sit in memory: each chunk takes a connection only while it is read)
- * and health probes must answer under any load: neither waits here.
+ * bounded however many clients stop reading. The price: under load each finished request wakes a
+ * waiting thread, which costs the short routes some throughput on two cores. Exports stream (their rows
+ * never sit in memory: each chunk takes a connection only while it is read) and health probes must
+ * answer under any load: neither waits here.
  */
 public class RequestAdmission extends OncePerRequestFilter {
 
