@@ -24,13 +24,27 @@ public class BulkLimit {
     if (rows == null || rows.isEmpty()) {
       throw new InvalidQueryException("body", "a bulk request needs at least one row");
     }
-    return atMost("body", rows);
+    return atMost("", rows);
   }
 
-  /** A list that may be empty (a post's tags set to none) but holds at most the limit. */
+  /**
+   * A list that may be empty (a post's tags set to none) but holds at most the limit, and no null:
+   * Jackson reads {@code [null]} as a list holding null, which the services do not expect.
+   * {@code field} names the list in problems; empty for the whole body.
+   */
   public <T> List<T> atMost(String field, List<T> rows) {
-    if (rows != null && rows.size() > maxRows) {
-      throw new InvalidQueryException(field, "at most " + maxRows + " rows per bulk request, got " + rows.size());
+    if (rows == null) {
+      return null;
+    }
+    if (rows.size() > maxRows) {
+      throw new InvalidQueryException(field.isEmpty() ? "body" : field,
+          "at most " + maxRows + " rows per bulk request, got " + rows.size());
+    }
+    for (int i = 0; i < rows.size(); i++) { // not indexOf(null): immutable lists throw on it
+      if (rows.get(i) == null) {
+        String element = field + "[" + i + "]";
+        throw new InvalidQueryException(element, element + " must not be null");
+      }
     }
     return rows;
   }

@@ -34,6 +34,10 @@ final class UnreadableBody {
         : cause instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
     if (target != null) {
       String field = field((JacksonException) cause);
+      if (target.isArray() && field.endsWith("]")) {
+        // A bad element of a primitive array (a null, a nested array) names the array as the target.
+        target = target.getComponentType();
+      }
       return invalid((field.isEmpty() ? "the body" : field) + " must be " + kind(target), field.isEmpty() ? null : field);
     }
     if (cause instanceof StreamReadException read && read.getLocation() != null

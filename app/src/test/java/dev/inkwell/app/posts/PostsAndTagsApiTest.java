@@ -213,6 +213,24 @@ class PostsAndTagsApiTest {
   }
 
   @Test
+  void aNullInATagListIs400AndChangesNothing() {
+    long links = count("post_tags");
+    long tags = count("tags");
+    int java = jdbc.sql("SELECT id FROM tags WHERE name = 'java'").query(Integer.class).single();
+
+    for (String body : new String[] {"{\"tagIds\": [%d, null]}".formatted(java), "{\"names\": [\"new\", null]}"}) {
+      Response put = http.put("/api/posts/" + hello + "/tags", body);
+      Response post = http.post("/api/posts/" + hello + "/tags", body);
+      for (Response refused : new Response[] {put, post}) {
+        assertProblem(refused, 400, body.contains("tagIds") ? "tagIds[1] must not be null" : "names[1] must not be null");
+        assertThat(refused.body().get("field").asString()).isEqualTo(body.contains("tagIds") ? "tagIds[1]" : "names[1]");
+      }
+    }
+    assertThat(count("post_tags")).isEqualTo(links);
+    assertThat(count("tags")).isEqualTo(tags);
+  }
+
+  @Test
   void removingATagThePostDoesNotHaveIs400() {
     long links = count("post_tags");
 

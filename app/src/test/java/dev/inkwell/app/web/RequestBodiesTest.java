@@ -16,8 +16,8 @@ import dev.inkwell.app.Http;
 /**
  * A body that cannot be read is a 400 that says where and why in the client's terms (Spring's default
  * says "Failed to read request"), and nothing is read other than as it was written: a whole-number
- * field refuses 1.5 rather than storing 1, and a name given twice is refused rather than read as its
- * last value.
+ * field refuses 1.5 rather than storing 1, a name given twice is refused rather than read as its
+ * last value, and a null in a list of rows or numbers is refused rather than read as a row or a zero.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inkwell.security.token=test-token")
 class RequestBodiesTest {
@@ -31,6 +31,8 @@ class RequestBodiesTest {
   @AfterEach
   void empty() {
     jdbc.update("DELETE FROM users");
+    jdbc.update("DELETE FROM tags");
+    jdbc.update("DELETE FROM embeddings");
   }
 
   @ParameterizedTest(name = "{1}")
@@ -45,6 +47,13 @@ class RequestBodiesTest {
       /api/users            | {"email": "a@example.com", "name": "A", "name": "B"}                  |          | malformed JSON at line 1, column 47: Duplicate Object property "name"
       /api/users            | {"email": "a@example.com", "name": "A"                                |          | malformed JSON at line 1, column 39: Unexpected end-of-input: expected close marker for Object
       /api/embeddings/search | {"vector": [1, "x", 1]}                                              | vector[1] | vector[1] must be a number
+      /api/embeddings/search | {"vector": [1, null, 1]}                                             | vector[1] | vector[1] must be a number
+      /api/embeddings/search | {"vector": [1, [1], 1]}                                              | vector[1] | vector[1] must be a number
+      /api/embeddings/search | {"vector": true}                                                     | vector   | vector must be an array
+      /api/users/bulk       | [{"email": "a@example.com", "name": "A"}, null]                      | [1]      | [1] must not be null
+      /api/users/bulk?onConflict=merge | [null]                                                    | [0]      | [0] must not be null
+      /api/tags/bulk?onConflict=merge | [{"name": "a"}, null]                                      | [1]      | [1] must not be null
+      /api/embeddings/bulk  | [null]                                                                | [0]      | [0] must not be null
       """)
   void saysWhereAndWhyAndWritesNothing(String path, String body, String field, String detail) {
     Http.Response refused = new Http(port).withToken("test-token").post(path, body);
@@ -52,6 +61,7 @@ class RequestBodiesTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("detail").asString()).isEqualTo(detail);
     assertThat(refused.body().path("field").asString(null)).isEqualTo(field);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM tags)"
+        + " + (SELECT count(*) FROM embeddings)", Integer.class)).isZero();
   }
 }
