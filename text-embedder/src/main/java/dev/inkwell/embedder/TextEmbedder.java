@@ -17,4 +17,13 @@ public interface TextEmbedder {
    * @throws EmbedderException when the model cannot embed them
    */
   List<float[]> embed(List<String> texts);
+
+  /**
+   * Whether the model finds anything to read in {@code text}. {@link #embed} takes any text (one it
+   * cannot read gets a vector that matches nothing in particular); a search query it cannot read is
+   * refused instead.
+   */
+  default boolean readable(String text) {
+    return text != null && !text.isBlank();
+  }
 }

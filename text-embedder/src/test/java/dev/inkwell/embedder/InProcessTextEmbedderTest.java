@@ -46,6 +46,22 @@ class InProcessTextEmbedderTest {
     assertThat(cosine(alone, batched)).isCloseTo(1.0, within(1e-5));
   }
 
+  @Test
+  void textTheTokenizerDropsIsEmbeddedAsBlankNotRefused() {
+    // Format characters (right-to-left override, zero-width space, byte order mark), a lone combining
+    // accent, a control character: not blank to Java, but the tokenizer finds no token in them, and
+    // the model had refused the whole batch they were in.
+    List<String> unreadable = List.of("\u202e", "\u200b \u200b", "\ufeff", "\u0301", "\u0007");
+    float[] blank = EMBEDDER.embed(List.of("")).get(0);
+
+    assertThat(unreadable).noneMatch(EMBEDDER::readable);
+    List<float[]> vectors = EMBEDDER.embed(unreadable);
+    assertThat(vectors).hasSize(unreadable.size()).allSatisfy(v -> assertThat(cosine(v, blank)).isCloseTo(1.0, within(1e-5)));
+    assertThat(List.of("x", "é", "\u202eabc", "日本")).allMatch(EMBEDDER::readable);
+    assertThat(EMBEDDER.readable(" ")).isFalse();
+    assertThat(EMBEDDER.readable(null)).isFalse();
+  }
+
   private static double norm(float[] v) {
     return Math.sqrt(cosineDot(v, v));
   }

@@ -64,6 +64,11 @@ public final class SearchProvider {
     return kind == Kind.DATABASE ? VectorTable.SERVER : VectorTable.MINILM;
   }
 
+  /** Whether the in-process model can read {@code query} (the server's model is not asked beforehand). */
+  public boolean readable(String query) {
+    return kind != Kind.IN_PROCESS || embedder.readable(query);
+  }
+
   /** The texts' vectors, or null when the server embeds them in SQL. */
   public List<float[]> embed(List<String> texts) throws EmbedderException {
     return kind == Kind.IN_PROCESS ? embedder.embed(texts) : null;

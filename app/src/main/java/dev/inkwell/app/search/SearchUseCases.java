@@ -50,6 +50,10 @@ public class SearchUseCases {
     float[] vector = null;
     if (semantic && provider.kind() == SearchProvider.Kind.IN_PROCESS) {
       try {
+        if (!provider.readable(search.query())) {
+          throw new InvalidQueryException("query", "query has nothing the model reads: only spaces, control or"
+              + " format characters, or combining marks");
+        }
         vector = provider.embed(List.of(search.query())).get(0);
       } catch (EmbedderException e) {
         throw new SearchUnavailableException("the embedding model failed; retry shortly", e);

@@ -117,7 +117,9 @@ class SearchApiTest {
         "{\"query\": \"a\", \"k\": 101}", "k",
         "{\"query\": \"a\", \"efSearch\": 5000}", "efSearch",
         "{\"query\": \"a\", \"where\": {\"password\": \"x\"}}", "password",
-        "{}", "query");
+        "{}", "query",
+        "{\"query\": \"\\u202e\\u200b \\u0301\"}", "query has nothing the model reads",
+        "{\"query\": \"\\u202e\", \"mode\": \"hybrid\"}", "query has nothing the model reads");
     bodies.forEach((body, field) -> {
       Response r = http.post("/api/posts/search/semantic", body);
       assertThat(r.status()).as(body).isEqualTo(400);
@@ -127,5 +129,21 @@ class SearchApiTest {
     assertThat(http.post("/api/posts/search/semantic?include=comments", "{\"query\": \"a\"}").status()).isEqualTo(400);
     assertThat(http.post("/api/posts/search/semantic", "{\"query\": ").status()).isEqualTo(400);
     assertThat(TableChecksums.of(jdbcTemplate)).isEqualTo(before);
+  }
+
+  @Test
+  void aPostTheModelFindsNothingToReadInIsEmbeddedAndHoldsNoOtherBack() {
+    // Only format characters: the model had refused it, and with it every post of its batch, forever.
+    post(ann, "\\u202e", "\\u200b", "odd");
+    post(ann, "Proofing bread overnight in the fridge", "A cold proof develops flavour.", "baking");
+    assertThat(http.get("/api/search/status").body().get("backlog").asLong()).isEqualTo(2);
+
+    assertThat(indexer.embedNext()).isEqualTo(2);
+
+    Response status = http.get("/api/search/status");
+    assertThat(status.body().get("backlog").asLong()).isZero();
+    assertThat(status.body().get("lastError").isNull()).isTrue();
+    assertThat(titles(http.post("/api/posts/search/semantic", "{\"query\": \"cold proof for bread dough\", \"k\": 1}")))
+        .containsExactly("Proofing bread overnight in the fridge");
   }
 }
