@@ -1,5 +1,6 @@
 package dev.inkwell.app.search;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -34,22 +35,53 @@ public class SearchIndexer {
 
   /**
    * Embeds the next batch of waiting posts: how many were claimed (0: nothing waits that another
-   * instance has not claimed). A model failure is recorded on the claimed posts, which are tried again
-   * after {@code retry-after}, and thrown.
+   * instance has not claimed). When the model fails on the batch, each post is tried alone, so that one
+   * text the model fails on does not hold back the others; a failure is recorded on its post, which is
+   * tried again after {@code retry-after}, and thrown when no post of the batch could be embedded.
    */
   public int embedNext() {
     List<PendingPost> claimed = posts.claim(settings.batch(), settings.lease());
     if (claimed.isEmpty()) {
       return 0;
     }
-    List<float[]> vectors;
     try {
-      vectors = provider.embed(claimed.stream().map(PendingPost::text).toList());
+      store(claimed, provider.embed(texts(claimed)));
     } catch (EmbedderException e) {
-      lastError = e.getMessage();
-      posts.fail(claimed, e.getMessage(), settings.retryAfter());
-      throw e;
+      if (claimed.size() == 1) {
+        recordFailure(claimed, e);
+        throw e;
+      }
+      List<PendingPost> embedded = new ArrayList<>();
+      List<float[]> vectors = new ArrayList<>();
+      for (PendingPost post : claimed) {
+        try {
+          vectors.add(provider.embed(texts(List.of(post))).get(0));
+          embedded.add(post);
+        } catch (EmbedderException alone) {
+          recordFailure(List.of(post), alone);
+        }
+      }
+      if (embedded.isEmpty()) {
+        throw e;
+      }
+      store(embedded, vectors);
+      return claimed.size();
     }
+    lastError = null;
+    return claimed.size();
+  }
+
+  private static List<String> texts(List<PendingPost> claimed) {
+    return claimed.stream().map(PendingPost::text).toList();
+  }
+
+  private void recordFailure(List<PendingPost> claimed, EmbedderException e) {
+    lastError = e.getMessage();
+    posts.fail(claimed, e.getMessage(), settings.retryAfter());
+  }
+
+  /** The vectors (null: the server embeds) stored, and the posts taken off the outbox, in one transaction. */
+  private void store(List<PendingPost> claimed, List<float[]> vectors) {
     unitOfWork.run(Unit.readWrite(), () -> {
       if (vectors == null) {
         posts.storeEmbeddedByServer(claimed);
@@ -58,8 +90,6 @@ public class SearchIndexer {
       }
       return null;
     });
-    lastError = null;
-    return claimed.size();
   }
 
   /** Records a failure that was not the model's (the database, say) for the status endpoint. */
