@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,21 @@ class UserAggregateTest {
   void withoutGroupsOneRowAndAFilter() {
     assertThat(aggregate("{\"where\": {\"isActive\": true}, \"aggregates\": {\"n\": {\"$count\": \"age\"}, \"youngest\": {\"$min\": \"age\"}}}"))
         .containsExactly(Map.of("n", 3L, "youngest", 25));
+  }
+
+  @Test
+  void withoutGroupsAndWithoutRowsOneRowOfNulls() {
+    // SQL's one row for an aggregate over no rows: MyBatis reads an all-NULL row as null (it was a 500).
+    Map<String, Object> nulls = new HashMap<>();
+    nulls.put("oldest", null);
+    nulls.put("total", null);
+    assertThat(aggregate("{\"where\": {\"age\": {\"$gt\": 1000}}, \"aggregates\": {\"oldest\": {\"$max\": \"age\"},"
+        + " \"total\": {\"$sum\": \"age\"}}}")).containsExactly(nulls);
+    assertThat(aggregate("{\"where\": {\"age\": {\"$gt\": 1000}}, \"aggregates\": {\"n\": {\"$count\": \"*\"},"
+        + " \"oldest\": {\"$max\": \"age\"}}}")).singleElement().satisfies(row -> {
+          assertThat(row).containsEntry("n", 0L).containsKey("oldest");
+          assertThat(row.get("oldest")).isNull();
+        });
   }
 
   @Test

@@ -101,13 +101,16 @@ public final class SqlAggregation {
     return null;
   }
 
-  /** The rows as the caller named them, every key present (NULL as null), timestamps in UTC. */
+  /**
+   * The rows as the caller named them, every key present (NULL as null), timestamps in UTC. MyBatis
+   * gives null for a row whose every column is NULL (the one row of {@code max(age)} over no rows).
+   */
   public List<Map<String, Object>> rows(List<Map<String, Object>> labelled) {
     List<Map<String, Object>> rows = new ArrayList<>(labelled.size());
     for (Map<String, Object> row : labelled) {
       Map<String, Object> named = new LinkedHashMap<>();
       names.forEach((label, name) -> {
-        Object value = row.get(label);
+        Object value = row == null ? null : row.get(label);
         named.put(name, value instanceof Timestamp t ? t.toInstant().atOffset(ZoneOffset.UTC) : value);
       });
       rows.add(named);
