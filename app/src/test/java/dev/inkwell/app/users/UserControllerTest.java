@@ -70,6 +70,16 @@ class UserControllerTest {
   }
 
   @Test
+  void aNullAgeOrIsActiveInACreateTakesTheColumnsDefault() {
+    JsonNode user = http.post("/api/users", """
+        {"email": "nulls@example.com", "name": "N", "age": null, "isActive": null, "bio": null}""").body();
+
+    assertThat(user.get("age").asInt()).isZero();
+    assertThat(user.get("isActive").asBoolean()).isTrue();
+    assertThat(user.get("bio").isNull()).isTrue();
+  }
+
+  @Test
   void bulkUpsertMergesOrIgnoresByEmail() {
     createAlice();
     Response merged = http.post("/api/users/bulk?onConflict=merge", """
