@@ -45,12 +45,11 @@ public final class WhereQueryString {
             .map(v -> (Object) new TextValue(v)).toList()));
         case BETWEEN, NOT_BETWEEN -> values.forEach(v -> conditions.add(new Where.Condition(field, op,
             Arrays.stream(v.split(",", -1)).map(b -> (Object) new TextValue(b)).toList())));
-        case IS, NOT -> values.forEach(v -> {
-          if (!v.equals("null")) {
-            throw new InvalidQueryException(field, op.jsonName() + " on '" + field + "' takes only null");
-          }
-          conditions.add(new Where.Condition(field, op, null));
-        });
+        case IS, NOT -> values.forEach(v -> conditions.add(new Where.Condition(field, op, switch (v) {
+          case "null" -> null;
+          case "true", "false" -> Boolean.valueOf(v); // a boolean field's IS [NOT] TRUE|FALSE
+          default -> new TextValue(v); // refused by the compiler, which knows the field's type
+        })));
         case CONTAINS -> values.forEach(v -> conditions.add(new Where.Condition(field, op, json(field, v))));
         case HAS_KEY -> values.forEach(v -> conditions.add(new Where.Condition(field, op, v)));
         default -> values.forEach(v -> conditions.add(new Where.Condition(field, op, new TextValue(v))));

@@ -110,6 +110,19 @@ class UserFilterTest {
     assertThat(users.findAll(FindOptions.where(where)).stream().map(User::name)).containsExactly("Alice", "Carol");
   }
 
+  @Test
+  void isAndNotTakeTrueAndFalseOnABooleanAsInSequelize() {
+    // [Op.is]: true, [Op.not]: true: IS [NOT] TRUE, where NULL is neither true nor false.
+    jdbc.sql("UPDATE users SET \"isActive\" = NULL WHERE name = 'Dave'").update();
+
+    assertThat(names("{\"isActive\": {\"$is\": true}}")).containsExactly("Alice", "Bob");
+    assertThat(names("{\"isActive\": {\"$is\": false}}")).containsExactly("Carol");
+    assertThat(names("{\"isActive\": {\"$not\": true}}")).containsExactly("Carol", "Dave");
+    assertThat(names("{\"isActive\": {\"$not\": false}}")).containsExactly("Alice", "Bob", "Dave");
+    assertThat(statements.last()).contains("\"isActive\" IS NOT FALSE");
+    assertThat(names("{\"isActive\": {\"$ne\": true}}")).containsExactly("Carol");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       {"password": "x"}                   | unknown field 'password' of users; allowed: id, email, name, age, isActive, bio, metadata, phone, createdAt, updatedAt
@@ -121,6 +134,9 @@ class UserFilterTest {
       {"age": {"$between": [1]}}          | $between on 'age' takes [low, high], got 1 values
       {"age": {"$iLike": "%3%"}}          | operator $iLike does not apply to 'age' (integer); allowed: $eq
       {"bio": {"$is": "x"}}               | $is on 'bio' takes only null
+      {"bio": {"$not": true}}             | $not on 'bio' takes only null
+      {"isActive": {"$is": "yes"}}        | $is on 'isActive' takes only null, true or false
+      {"metadata.role": {"$is": true}}    | $is on 'metadata.role' takes only null
       {"metadata": "admin"}               | operator $eq does not apply to 'metadata' (jsonb); allowed: $is, $not, $contains, $hasKey
       {"createdAt": {"$gt": "yesterday"}} | 'createdAt' takes an ISO-8601 timestamp with offset, got "yesterday"
       {"$xor": []}                        | unknown logical operator '$xor'

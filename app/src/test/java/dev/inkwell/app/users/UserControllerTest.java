@@ -169,6 +169,8 @@ class UserControllerTest {
     assertThat(total("/api/users?name[$in]=Bob,Carol")).isEqualTo(2);
     assertThat(total("/api/users?name[$startsWith]=Ca&email[$endsWith]=.com&bio[$substring]=QL")).isEqualTo(1);
     assertThat(total("/api/users?age[$between]=25,30&isActive=true")).isEqualTo(2);
+    assertThat(total("/api/users?isActive[$not]=true")).isEqualTo(1);
+    assertThat(total("/api/users?isActive[$is]=true&bio[$is]=null")).isEqualTo(2);
     assertThat(total("/api/users?metadata[$hasKey]=role&metadata[$contains]=%7B%22role%22:%22admin%22%7D")).isEqualTo(1);
   }
 

@@ -77,7 +77,7 @@ public final class SqlTerm {
     return jsonPath;
   }
 
-  /** The {@link dev.inkwell.query.Op} name, or IS_NULL / IS_NOT_NULL. */
+  /** The {@link dev.inkwell.query.Op} name, or IS_NULL / IS_NOT_NULL, IS_[NOT_]TRUE / IS_[NOT_]FALSE. */
   public String getOp() {
     return op;
   }

@@ -166,7 +166,15 @@ public final class WhereCompiler {
     }
     String name = c.field();
     switch (op) {
-      case IS, NOT -> throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes only null");
+      case IS, NOT -> {
+        // Sequelize's [Op.is]: true and [Op.not]: false: IS [NOT] TRUE|FALSE, where NULL is neither.
+        if (!(c.value() instanceof Boolean truth) || type != FieldType.BOOLEAN || jsonPath != null) {
+          throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes only null"
+              + (type == FieldType.BOOLEAN && jsonPath == null ? ", true or false" : ""));
+        }
+        terms.add(SqlTerm.condition(field.column(), null, (op == Op.IS ? "IS_" : "IS_NOT_") + (truth ? "TRUE" : "FALSE"),
+            null, List.of()));
+      }
       case IN, NOT_IN -> {
         List<Object> values = list(name, op, c.value()).stream().map(v -> Values.coerce(name, type, v)).toList();
         if (values.isEmpty()) {
