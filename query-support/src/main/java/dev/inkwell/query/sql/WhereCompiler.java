@@ -168,9 +168,10 @@ public final class WhereCompiler {
     switch (op) {
       case IS, NOT -> {
         // Sequelize's [Op.is]: true and [Op.not]: false: IS [NOT] TRUE|FALSE, where NULL is neither.
-        if (!(c.value() instanceof Boolean truth) || type != FieldType.BOOLEAN || jsonPath != null) {
+        boolean booleanColumn = type == FieldType.BOOLEAN && jsonPath == null;
+        if (!booleanColumn || !(c.value() instanceof Boolean truth)) {
           throw new InvalidQueryException(name, op.jsonName() + " on '" + name + "' takes only null"
-              + (type == FieldType.BOOLEAN && jsonPath == null ? ", true or false" : ""));
+              + (booleanColumn ? ", true or false" : ""));
         }
         terms.add(SqlTerm.condition(field.column(), null, (op == Op.IS ? "IS_" : "IS_NOT_") + (truth ? "TRUE" : "FALSE"),
             null, List.of()));
