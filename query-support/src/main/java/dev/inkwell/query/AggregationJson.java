@@ -83,7 +83,7 @@ public final class AggregationJson {
     String limit = single(filters.remove("limit"), "limit");
     Integer limitValue;
     try {
-      limitValue = limit == null ? null : Integer.valueOf(limit.trim());
+      limitValue = limit == null ? null : NumberText.wholeNumber(limit);
     } catch (NumberFormatException e) {
       throw new InvalidQueryException("limit", "limit must be a whole number, got \"" + limit + "\"");
     }

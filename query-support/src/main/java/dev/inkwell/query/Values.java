@@ -38,7 +38,7 @@ public final class Values {
       }
       case INTEGER -> integer(name, value);
       case DECIMAL -> {
-        if (value instanceof Number n) {
+        if (value instanceof Number n && !(n instanceof Double x && !Double.isFinite(x))) {
           yield new BigDecimal(n.toString());
         }
         throw new InvalidQueryException(name, "'" + name + "' takes a number, got " + describe(value));
@@ -54,6 +54,9 @@ public final class Values {
       n = BigInteger.valueOf(((Number) value).longValue());
     } else if (value instanceof BigInteger b) {
       n = b;
+    } else if (value instanceof BigDecimal d && d.precision() - d.scale() > 10) {
+      // Out of range however it is written out, and not written out: 1E+999999999 would be a billion digits.
+      throw new InvalidQueryException(name, "'" + name + "' is out of range for an integer: " + d);
     } else if (value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
       n = d.toBigIntegerExact();
     }
@@ -84,20 +87,21 @@ public final class Values {
   }
 
   private static Object fromText(String name, FieldType type, String text) {
-    try {
-      return switch (type) {
-        case INTEGER -> coerce(name, type, new BigDecimal(text.trim()));
-        case DECIMAL -> new BigDecimal(text.trim());
-        case BOOLEAN -> switch (text.trim()) {
-          case "true" -> Boolean.TRUE;
-          case "false" -> Boolean.FALSE;
-          default -> throw new InvalidQueryException(name, "'" + name + "' takes true or false, got \"" + text + "\"");
-        };
-        default -> coerce(name, type, text);
-      };
-    } catch (NumberFormatException e) {
-      throw new InvalidQueryException(name, "'" + name + "' takes a number, got \"" + text + "\"");
+    if (type == FieldType.INTEGER || type == FieldType.DECIMAL) {
+      BigDecimal number = NumberText.decimal(name, text);
+      if (number == null) {
+        throw new InvalidQueryException(name, "'" + name + "' takes a number, got \"" + text + "\"");
+      }
+      return type == FieldType.INTEGER ? coerce(name, type, number) : number;
     }
+    return switch (type) {
+      case BOOLEAN -> switch (text.trim()) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw new InvalidQueryException(name, "'" + name + "' takes true or false, got \"" + text + "\"");
+      };
+      default -> coerce(name, type, text);
+    };
   }
 
   public static String describe(Object value) {

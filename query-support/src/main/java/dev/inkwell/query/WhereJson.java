@@ -114,7 +114,9 @@ public final class WhereJson {
           : node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
     }
     if (node.isNumber()) {
-      return node.decimalValue();
+      // A literal beyond a double's range (1e400) is read as an infinity, which has no decimal: the
+      // infinity itself goes on, for the field's type to refuse.
+      return Double.isFinite(node.doubleValue()) ? node.decimalValue() : (Object) node.doubleValue();
     }
     if (node.isString()) {
       return node.stringValue();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.NumberText;
 import dev.inkwell.query.Paging;
 
 /**
@@ -55,7 +56,7 @@ public record ExportRequest(Format format, boolean snapshot, Integer afterId, Qu
     }
     Integer afterId;
     try {
-      afterId = after == null ? null : Integer.valueOf(after.trim());
+      afterId = after == null ? null : NumberText.wholeNumber(after);
     } catch (NumberFormatException e) {
       throw new InvalidQueryException("after", "an export resumes after an id: a whole number, got \"" + after + "\"");
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.inkwell.query.CountMode;
 import dev.inkwell.query.FindOptions;
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.NumberText;
 import dev.inkwell.query.PageRequest;
 import dev.inkwell.query.Paging;
 import dev.inkwell.query.ScrollRequest;
@@ -108,7 +109,7 @@ public record QueryParams(FindOptions options, PageRequest page, ScrollRequest s
   private static Integer integer(Map<String, List<String>> params, String name) {
     String value = single(params, name);
     try {
-      return value == null ? null : Integer.valueOf(value.trim());
+      return value == null ? null : NumberText.wholeNumber(value);
     } catch (NumberFormatException e) {
       throw new InvalidQueryException(name, "'" + name + "' must be a whole number, got \"" + value + "\"");
     }

@@ -236,6 +236,51 @@ class HardeningTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
   }
 
+  /**
+   * A number written in a path or a query string is decimal digits, at most 1000 of them: "1e999999999"
+   * had been written out in full (a billion digits, an out-of-memory error from one GET), "0x..", "#.."
+   * and other scripts' digits had read as the same id. A body's number beyond a double (1e400) had
+   * been a 500. Each a 400 before any SQL.
+   */
+  @Test
+  void aNumberIsDecimalDigitsAndAtMostAThousandOfThem() {
+    assertThat(anonymous.get("/api/users/" + alice).status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/users/%20+" + alice).status()).isEqualTo(200);
+    String hex = Integer.toHexString(alice);
+    for (String id : List.of("0x" + hex, "%23" + hex, digits(alice, '\uff10'), digits(alice, '\u0660'), "1%20" + alice)) {
+      Response r = anonymous.get("/api/users/" + id);
+      assertProblem(r, 400);
+      assertThat(r.body().get("detail").asString()).startsWith("Failed to convert 'id'");
+    }
+    assertProblem(anonymous.get("/api/reports/users/ranked-by-age?page=0x1"), 400);
+    assertProblem(anonymous.get("/api/users?page=" + digits(1, '\uff10')), 400);
+    assertProblem(anonymous.get("/api/users?age=" + digits(30, '\uff10')), 400);
+
+    for (String query : List.of("age=1e999999999", "age[$gt]=1e999999999", "metadata.score[$gt]=1e999999999", "metadata.score=-1e1001")) {
+      Response r = anonymous.get("/api/users?" + query);
+      assertProblem(r, 400);
+      assertThat(r.body().get("detail").asString()).endsWith("takes a number of at most 1000 digits before and after its point");
+    }
+    assertThat(anonymous.get("/api/users?metadata.score[$lt]=1e999").status()).isEqualTo(200);
+    Response outOfRange = anonymous.get("/api/users?age=1e11");
+    assertProblem(outOfRange, 400);
+    assertThat(outOfRange.body().get("detail").asString()).isEqualTo("'age' is out of range for an integer: 1E+11");
+
+    assertProblem(anonymous.post("/api/users/search", "{\"where\": {\"age\": {\"$gt\": 1e400}}}"), 400);
+    assertProblem(anonymous.post("/api/users/search", "{\"where\": {\"metadata.score\": {\"$gt\": -1e400}}}"), 400);
+    Response delete = authorized.post("/api/users/delete", "{\"where\": {\"$or\": [{\"id\": " + alice + "}, {\"age\": 1e400}]}}");
+    assertProblem(delete, 400);
+    assertThat(delete.body().get("detail").asString()).isEqualTo("'age' takes an integer, got double Infinity");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
+  }
+
+  /** n written in the digits of the script whose zero is {@code zero}, percent-encoded. */
+  private static String digits(int n, char zero) {
+    StringBuilder text = new StringBuilder();
+    String.valueOf(n).chars().forEach(c -> text.append((char) (zero + c - '0')));
+    return java.net.URLEncoder.encode(text.toString(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void kOverItsLimitIs400() {
     assertProblem(anonymous.post("/api/embeddings/search", "{\"vector\": [1, 2, 3], \"k\": 1000}"), 400);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.inkwell.query.InvalidQueryException;
+import dev.inkwell.query.NumberText;
 import dev.inkwell.query.Op;
 import dev.inkwell.query.TextValue;
 import dev.inkwell.query.Values;
@@ -85,11 +86,8 @@ final class JsonPathPredicate {
       if (t.equals("true") || t.equals("false")) {
         return t;
       }
-      try {
-        return new BigDecimal(t).toPlainString();
-      } catch (NumberFormatException notANumber) {
-        return string(text.text());
-      }
+      BigDecimal number = NumberText.decimal(name, t);
+      return number == null ? string(text.text()) : number.toPlainString();
     }
     if (value instanceof String s) {
       return string(s);
