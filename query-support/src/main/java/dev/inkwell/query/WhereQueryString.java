@@ -19,7 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WhereQueryString {
 
-  private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*)(?:\\[(\\$[A-Za-z]+)])?");
+  /**
+   * A field or a path ({@code metadata.a.b}) and an optional operator. The path's steps are checked
+   * apart ({@link #steps}): a repeated group here recursed once per step, and a key of a few thousand
+   * steps overflowed the request thread's stack.
+   */
+  private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)(?:\\[(\\$[A-Za-z]+)])?");
 
   private WhereQueryString() {
   }
@@ -32,7 +37,7 @@ public final class WhereQueryString {
         continue;
       }
       Matcher m = KEY.matcher(param.getKey());
-      if (!m.matches()) {
+      if (!m.matches() || !steps(m.group(1))) {
         throw new InvalidQueryException(param.getKey(), "malformed filter parameter '" + param.getKey()
             + "'; write field=value or field[$op]=value");
       }
@@ -56,6 +61,11 @@ public final class WhereQueryString {
       }
     }
     return conditions.size() == 1 ? conditions.get(0) : new Where.And(conditions);
+  }
+
+  /** No step of the path is empty ({@code a..b}, {@code a.}). */
+  private static boolean steps(String path) {
+    return !path.endsWith(".") && !path.contains("..");
   }
 
   private static Object json(String field, String text) {

@@ -115,6 +115,18 @@ class JsonPathFilterTest {
         .stream().map(User::name)).containsExactly("Ann");
   }
 
+  /** 4,000 steps had overflowed the stack of the key's pattern (a 500); an empty step is still malformed. */
+  @Test
+  void aQueryStringPathOfThousandsOfStepsIsReadAndAnEmptyStepRefused() {
+    String deep = "metadata" + ".a".repeat(4_000);
+    assertThat(users.findAll(FindOptions.where(WhereQueryString.parse(Map.of(deep + "[$gt]", List.of("5")), java.util.Set.of()))))
+        .isEmpty();
+    for (String key : List.of("metadata..score", "metadata.", "metadata.score.[$gt]", ".metadata", "metadata.sc-ore")) {
+      assertThatThrownBy(() -> WhereQueryString.parse(Map.of(key, List.of("5")), java.util.Set.of()))
+          .isInstanceOf(InvalidQueryException.class).hasMessageStartingWith("malformed filter parameter");
+    }
+  }
+
   @Test
   void quotesAndBackslashesInKeysAndValuesAreJustCharacters() {
     insert("Odd", "{\"we\\\"ird\\\\key\": \"a\\\"b\\\\c\"}");
