@@ -274,6 +274,27 @@ class HardeningTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Integer.class)).isEqualTo(1);
   }
 
+  /**
+   * Metadata as deep as a create's body may be (499 objects in the body's one) is stored and then
+   * served wherever the user is: the answers nest it deeper than the body did (a page's items).
+   */
+  @Test
+  void metadataAsDeepAsABodyMayHoldIsServedWhereverTheUserIs() {
+    String deep = "{\"a\": ".repeat(499) + "1" + "}".repeat(499);
+    Response created = authorized.post("/api/users", "{\"email\": \"deep@example.com\", \"name\": \"Deep\", \"metadata\": " + deep + "}");
+    assertThat(created.status()).isEqualTo(201);
+    int id = created.body().get("id").asInt();
+    for (String path : List.of("/api/users/" + id, "/api/users?email=deep@example.com", "/api/users/" + id + "?include=posts.tags",
+        "/api/users/export?email=deep@example.com")) {
+      Response r = anonymous.get(path);
+      assertThat(r.status()).as(path).isEqualTo(200);
+      assertThat(r.raw()).as(path).contains("{\"a\":".repeat(499) + "1" + "}".repeat(499));
+    }
+    Response search = anonymous.post("/api/users/search", "{\"where\": {\"metadata\": {\"$hasKey\": \"a\"}}}");
+    assertThat(search.status()).isEqualTo(200);
+    assertThat(search.raw()).startsWith("{\"items\":[{\"id\":" + id + ",");
+  }
+
   /** n written in the digits of the script whose zero is {@code zero}, percent-encoded. */
   private static String digits(int n, char zero) {
     StringBuilder text = new StringBuilder();
