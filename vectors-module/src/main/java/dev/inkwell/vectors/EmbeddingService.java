@@ -296,9 +296,16 @@ public class EmbeddingService {
     if (vector.length != dimension) {
       throw new InvalidQueryException(field, field + " must have " + dimension + " dimensions, got " + vector.length);
     }
+    // pgvector sums in single precision: beyond this, a distance could overflow to infinity or NaN
+    // (two components 2x apart square to 4x²; a factor of two spare for the sum's rounding).
+    float largest = (float) Math.sqrt(Float.MAX_VALUE / (8.0 * dimension));
     for (int i = 0; i < vector.length; i++) {
       if (!Float.isFinite(vector[i])) {
         throw new InvalidQueryException(field, field + "[" + i + "] is not a finite number");
+      }
+      if (Math.abs(vector[i]) > largest) {
+        throw new InvalidQueryException(field, field + "[" + i + "] must be at most " + largest
+            + " in magnitude: beyond, a distance overflows");
       }
     }
   }

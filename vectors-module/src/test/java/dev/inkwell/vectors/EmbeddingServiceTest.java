@@ -199,6 +199,38 @@ class EmbeddingServiceTest {
     assertThat(embeddings.search(VectorSearch.nearest(new float[3], Metric.L2, 5))).hasSize(5);
   }
 
+  /**
+   * pgvector sums in single precision: with 3 dimensions a component beyond ±sqrt(Float.MAX_VALUE / 24)
+   * could make a distance infinite or NaN (3.4e38 in each had answered "NaN" for every hit), so it is
+   * refused where it is stored or searched for; at the bound, the farthest two vectors are a finite
+   * distance apart.
+   */
+  @Test
+  void aComponentWhereDistancesWouldOverflowIsRefused() {
+    float largest = (float) Math.sqrt(Float.MAX_VALUE / 24.0);
+    String beyond = "[0] must be at most " + largest + " in magnitude: beyond, a distance overflows";
+    assertBad(() -> embeddings.create(new NewEmbedding("x", new float[] {Math.nextUp(largest), 0, 0})), "embedding" + beyond);
+    assertBad(() -> embeddings.create(new NewEmbedding("x", new float[] {-3.4e38f, 0, 0})), "embedding" + beyond);
+    assertBad(() -> embeddings.search(VectorSearch.nearest(new float[] {3.4e38f, 1, 1}, Metric.COSINE, 5)), "vector" + beyond);
+
+    embeddings.create(new NewEmbedding("far", new float[] {largest, largest, largest}));
+    for (Metric metric : Metric.values()) {
+      List<Neighbor> hits = embeddings.search(VectorSearch.nearest(new float[] {-largest, -largest, -largest}, metric, 6));
+      assertThat(hits).as(metric.name()).hasSize(6).allSatisfy(hit -> assertThat(hit.distance()).isFinite());
+    }
+  }
+
+  /** Cosine to a stored vector of zeros has no value (pgvector's NaN): such a hit comes last, without a distance. */
+  @Test
+  void cosineToAStoredVectorOfZerosHasNoDistance() {
+    embeddings.create(new NewEmbedding("zeros", new float[3]));
+    List<Neighbor> hits = embeddings.search(VectorSearch.nearest(Q, Metric.COSINE, 6));
+    assertThat(names(hits)).hasSize(6).endsWith("zeros");
+    assertThat(hits.get(5).distance()).isNull();
+    assertThat(hits.subList(0, 5)).allSatisfy(hit -> assertThat(hit.distance()).isNotNull());
+    assertThat(embeddings.searchByCosineFunction(Q, 6).get(5).distance()).isNull();
+  }
+
   private void assertBad(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
     statements.reset();
     assertThatThrownBy(call).isInstanceOf(InvalidQueryException.class).hasMessage(message);

@@ -29,7 +29,7 @@ public class EmbeddingRow {
   }
 
   public Neighbor toNeighbor() {
-    return new Neighbor(id, name, embedding, distance);
+    return new Neighbor(id, name, embedding, distance == null || distance.isNaN() ? null : distance);
   }
 
   public String getVersion() {
