@@ -105,6 +105,9 @@ public final class Values {
   }
 
   public static String describe(Object value) {
+    if (value == null) {
+      return "null";
+    }
     if (value instanceof String s) {
       return "the string \"" + s + "\"";
     }

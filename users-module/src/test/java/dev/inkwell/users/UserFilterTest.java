@@ -141,6 +141,10 @@ class UserFilterTest {
       {"createdAt": {"$gt": "yesterday"}} | 'createdAt' takes an ISO-8601 timestamp with offset, got "yesterday"
       {"$xor": []}                        | unknown logical operator '$xor'
       {"name": {"role": "admin"}}         | 'name': operators start with $
+      {"name": {"$startsWith": null}}     | 'name' takes a string, got null
+      {"name": {"$substring": 7}}         | 'name' takes a string, got integer 7
+      {"metadata": {"$hasKey": null}}     | 'metadata' takes a string, got null
+      {"age": 1e400}                      | 'age' takes an integer, got double Infinity
       """)
   void invalidFiltersAreRefusedBeforeAnySql(String where, String message) {
     statements.reset();
