@@ -65,7 +65,7 @@ public final class Http {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
-    if (json != null) {
+    if (json != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {

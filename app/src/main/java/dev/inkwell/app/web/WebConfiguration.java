@@ -18,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
@@ -57,6 +58,14 @@ class WebConfiguration {
         .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(1_000).build()).build());
     customizers.forEach(customizer -> customizer.customize(builder));
     return builder;
+  }
+
+  /** {@link ConcreteContentType}, as early as the body's size is checked. */
+  @Bean
+  FilterRegistrationBean<ConcreteContentType> concreteContentType() {
+    FilterRegistrationBean<ConcreteContentType> bean = new FilterRegistrationBean<>(new ConcreteContentType());
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return bean;
   }
 
   /**

@@ -295,6 +295,25 @@ class HardeningTest {
     assertThat(search.raw()).startsWith("{\"items\":[{\"id\":" + id + ",");
   }
 
+  /**
+   * A wildcard Content-Type (Spring's request headers throw on it: spring-framework#27957) had made
+   * every route that reads a body, and the health endpoint, a 500.
+   */
+  @Test
+  void aWildcardContentTypeIs415AndChangesNothing() {
+    for (String type : List.of("*/*", "application/*", "text/*; charset=utf-8")) {
+      java.util.Map<String, String> header = java.util.Map.of("Content-Type", type);
+      for (Response r : List.of(anonymous.send("POST", "/api/users/search", "{}", header),
+          authorized.send("PATCH", "/api/users/" + alice, "{\"name\": \"Mallory\"}", header),
+          anonymous.send("GET", "/actuator/health", null, header))) {
+        assertProblem(r, 415);
+        assertThat(r.body().get("detail").asString()).isEqualTo("Content-Type must name one media type, such as application/json, not '" + type + "'");
+      }
+    }
+    assertThat(jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, alice)).isEqualTo("Alice");
+    assertThat(anonymous.send("GET", "/actuator/health", null, java.util.Map.of("Content-Type", "application/json")).status()).isEqualTo(200);
+  }
+
   /** n written in the digits of the script whose zero is {@code zero}, percent-encoded. */
   private static String digits(int n, char zero) {
     StringBuilder text = new StringBuilder();
