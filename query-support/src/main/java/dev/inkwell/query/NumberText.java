@@ -47,6 +47,9 @@ public final class NumberText {
     } catch (NumberFormatException exponentBeyondAnInt) {
       d = null;
     }
+    if (d != null && d.signum() == 0) {
+      return BigDecimal.ZERO; // 0e-999999999 is zero, not a billion digits
+    }
     if (d == null || d.precision() - d.scale() > MAX_DIGITS || d.scale() > MAX_DIGITS) {
       throw new InvalidQueryException(name, "'" + name + "' takes a number of at most " + MAX_DIGITS
           + " digits before and after its point");

@@ -54,7 +54,7 @@ public final class Values {
       n = BigInteger.valueOf(((Number) value).longValue());
     } else if (value instanceof BigInteger b) {
       n = b;
-    } else if (value instanceof BigDecimal d && d.precision() - d.scale() > 10) {
+    } else if (value instanceof BigDecimal d && d.signum() != 0 && d.precision() - d.scale() > 10) {
       // Out of range however it is written out, and not written out: 1E+999999999 would be a billion digits.
       throw new InvalidQueryException(name, "'" + name + "' is out of range for an integer: " + d);
     } else if (value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {

@@ -25,9 +25,11 @@ class NumberTextTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"30|30", "3e1|30", "' -2.50 '|-2.50", "1.|1", ".5|0.5", "1e999|1e999", "1e-1000|1e-1000"})
+  @CsvSource(delimiter = '|', value = {"30|30", "3e1|30", "' -2.50 '|-2.50", "1.|1", ".5|0.5", "1e999|1e999", "1e-1000|1e-1000", "0e999999999|0", "-0.0e-999999999|0"})
   void aDecimalIsDecimalDigitsWithAPointAndAnExponent(String text, String value) {
-    assertThat(NumberText.decimal("n", text)).isEqualByComparingTo(new BigDecimal(value));
+    BigDecimal decimal = NumberText.decimal("n", text);
+    assertThat(decimal).isEqualByComparingTo(new BigDecimal(value));
+    assertThat(decimal.toPlainString().length()).isLessThanOrEqualTo(NumberText.MAX_DIGITS + 2);
   }
 
   @ParameterizedTest
