@@ -18,6 +18,7 @@ import dev.inkwell.query.InvalidQueryException;
 import dev.inkwell.query.Sort;
 import dev.inkwell.query.Where;
 import dev.inkwell.query.WhereJson;
+import dev.inkwell.query.WhereQueryString;
 import dev.inkwell.query.testing.StatementCounter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -150,6 +151,21 @@ class UserFilterTest {
     statements.reset();
 
     assertThatThrownBy(() -> names(where)).isInstanceOf(InvalidQueryException.class).hasMessageStartingWith(message);
+    assertThat(statements.count()).isZero();
+  }
+
+  /** Query-string numbers (NumberText): ASCII digits, at most 1,000 of them; refused before any SQL. */
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      age[$gt]            | 1e999999999 | 'age' takes a number of at most 1000 digits before and after its point
+      metadata.score[$gt] | 1e999999999 | 'metadata.score' takes a number of at most 1000 digits before and after its point
+      age                 | ３０ | 'age' takes a number, got "３０"
+      age                 | 1e11        | 'age' is out of range for an integer: 1E+11
+      """)
+  void queryStringNumbersAreRefusedBeforeAnySql(String key, String value, String message) {
+    statements.reset();
+    assertThatThrownBy(() -> users.findAll(FindOptions.where(WhereQueryString.parse(Map.of(key, List.of(value)), java.util.Set.of()))))
+        .isInstanceOf(InvalidQueryException.class).hasMessage(message);
     assertThat(statements.count()).isZero();
   }
 
