@@ -19,6 +19,7 @@ import org.apache.ibatis.scripting.xmltags.SqlNode;
 import org.apache.ibatis.scripting.xmltags.XMLLanguageDriver;
 import org.apache.ibatis.scripting.xmltags.XMLScriptBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.type.TypeHandlerRegistry;
 
 /**
  * MyBatis's XML language driver, except that a dynamic statement parses the {@code #{...}} of the
@@ -49,9 +50,18 @@ public class ParsedOnceLanguageDriver extends XMLLanguageDriver {
   /** Texts kept per statement: dynamic SQL yields a handful; a statement that yields more parses the rest. */
   static final int TEXTS_PER_STATEMENT = 256;
 
+  /** The handlers unknown-typed values bind with, for the configuration this driver serves (one per configuration). */
+  private volatile ValueTypeHandlers valueHandlers;
+
   @Override
   public ParameterHandler createParameterHandler(MappedStatement mappedStatement, Object parameterObject, BoundSql boundSql) {
-    return new SharedPathParameterHandler(mappedStatement, parameterObject, boundSql);
+    TypeHandlerRegistry registry = mappedStatement.getConfiguration().getTypeHandlerRegistry();
+    ValueTypeHandlers handlers = valueHandlers;
+    if (handlers == null || !handlers.serves(registry)) {
+      handlers = new ValueTypeHandlers(registry);
+      valueHandlers = handlers;
+    }
+    return new SharedPathParameterHandler(mappedStatement, parameterObject, boundSql, handlers);
   }
 
   @Override

@@ -31,7 +31,8 @@ import org.apache.ibatis.type.TypeHandler;
  * of the service, and {@code row}'s {@code MetaObject} (MyBatis's
  * {@link MetaObject#metaObjectForProperty}) is kept for the statement's other parameters; the rest of
  * each name is read through it, and every value goes through the mapping's type handler, as MyBatis
- * does (its own steps, in its own order). Names with a binding of the statement ({@code <foreach>}
+ * does (its own steps, in its own order; for the unknown handler, the one it would pick, kept:
+ * {@link ValueTypeHandlers}). Names with a binding of the statement ({@code <foreach>}
  * items, {@code <bind>}) are read as MyBatis reads them.
  */
 final class SharedPathParameterHandler extends DefaultParameterHandler {
@@ -48,13 +49,15 @@ final class SharedPathParameterHandler extends DefaultParameterHandler {
   private final Configuration configuration;
   private final Object parameterObject;
   private final BoundSql boundSql;
+  private final ValueTypeHandlers handlers;
 
-  SharedPathParameterHandler(MappedStatement statement, Object parameterObject, BoundSql boundSql) {
+  SharedPathParameterHandler(MappedStatement statement, Object parameterObject, BoundSql boundSql, ValueTypeHandlers handlers) {
     super(statement, parameterObject, boundSql);
     this.statement = statement;
     this.configuration = statement.getConfiguration();
     this.parameterObject = parameterObject;
     this.boundSql = boundSql;
+    this.handlers = handlers;
   }
 
   /**
@@ -112,11 +115,11 @@ final class SharedPathParameterHandler extends DefaultParameterHandler {
           value = shared == SystemMetaObject.NULL_META_OBJECT ? null : shared.getValue(path.rest());
         }
       }
-      TypeHandler<Object> typeHandler = typeHandler(mapping);
       JdbcType jdbcType = mapping.getJdbcType();
       if (value == null && jdbcType == null) {
         jdbcType = configuration.getJdbcTypeForNull();
       }
+      TypeHandler<Object> typeHandler = handlers.forValue(mapping.getTypeHandler(), value, jdbcType);
       try {
         typeHandler.setParameter(ps, i + 1, value, jdbcType);
       } catch (TypeException | SQLException e) {
@@ -139,10 +142,5 @@ final class SharedPathParameterHandler extends DefaultParameterHandler {
       PATHS.put(property, path);
     }
     return path;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static TypeHandler<Object> typeHandler(ParameterMapping mapping) {
-    return (TypeHandler<Object>) mapping.getTypeHandler();
   }
 }

@@ -3,7 +3,9 @@ package dev.inkwell.query.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,6 +66,25 @@ class SharedPathParameterHandlerTest {
     assertSameCalls("byScalar", "Ann");
     assertSameCalls("staticOne", 7);
     assertSameCalls("staticOne", null);
+  }
+
+  @Test
+  void valuesOfEveryClassBindWithTheHandlerMyBatisWouldPickOnEveryCall() {
+    List<Object> values = Arrays.asList(1, "s", 2L, new BigDecimal("1.5"), LocalDate.of(2020, 1, 2), true, 'c',
+        new Inner("no handler", 1), new byte[] {1}, null);
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < values.size(); i++) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("v", values.get(i));
+        p.put("w", values.get(values.size() - 1 - i));
+        assertSameCalls("anyValue", Map.of("p", p));
+      }
+    }
+    Map<String, Object> p = new HashMap<>(Map.of("v", 7, "w", new Inner("x", 2)));
+    assertThat(calls(shared, "anyValue", Map.of("p", p))).containsExactly("setInt 1 7", "setInt 2 7", "setInt 3 7",
+        "setObject 4 Inner[name=x, age=2]");
+    p.put("v", "t");
+    assertThat(calls(shared, "anyValue", Map.of("p", p))).startsWith("setString 1 t", "setString 2 t", "setNString 3 t");
   }
 
   @Test
