@@ -74,21 +74,22 @@ public class StatementObserver implements Interceptor {
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Object[] args = invocation.getArgs();
-    return observe((MappedStatement) args[0], args[1], invocation::proceed);
-  }
-
-  private <T, X extends Throwable> T observe(MappedStatement ms, Object parameter, Call<T, X> call) throws X {
     long start = System.nanoTime();
     try {
-      return call.run();
+      return invocation.proceed();
     } finally {
-      long nanos = System.nanoTime() - start;
-      timer(ms.getId()).record(nanos, TimeUnit.NANOSECONDS);
-      boolean slow = slowThreshold != null && nanos >= slowThreshold.toNanos();
-      if (logAll || slow) {
-        log.info("{}{} took {} ms; parameters {}", slow && !logAll ? "slow statement " : "", ms.getId(),
-            String.format(Locale.ROOT, "%.2f", nanos / 1e6), parameters(ms, parameter));
-      }
+      observed((MappedStatement) args[0], args[1], start);
+    }
+  }
+
+  /** Records a statement that started at {@code start} (System.nanoTime) and logs it when asked to. */
+  private void observed(MappedStatement ms, Object parameter, long start) {
+    long nanos = System.nanoTime() - start;
+    timer(ms.getId()).record(nanos, TimeUnit.NANOSECONDS);
+    boolean slow = slowThreshold != null && nanos >= slowThreshold.toNanos();
+    if (logAll || slow) {
+      log.info("{}{} took {} ms; parameters {}", slow && !logAll ? "slow statement " : "", ms.getId(),
+          String.format(Locale.ROOT, "%.2f", nanos / 1e6), parameters(ms, parameter));
     }
   }
 
@@ -99,12 +100,11 @@ public class StatementObserver implements Interceptor {
         .description("MyBatis mapper statements").tag("statement", id).register(registry));
   }
 
-  @FunctionalInterface
-  private interface Call<T, X extends Throwable> {
-    T run() throws X;
-  }
-
-  /** The signatures above, observed. */
+  /**
+   * The signatures above, observed. Each method times its call itself rather than handing
+   * a shared method a lambda: capturing one per statement was 0.6 % of an upsert's CPU samples
+   * (async-profiler, W6).
+   */
   private final class ObservedExecutor extends ForwardingExecutor {
 
     ObservedExecutor(Executor delegate) {
@@ -113,19 +113,34 @@ public class StatementObserver implements Interceptor {
 
     @Override
     public int update(MappedStatement ms, Object parameter) throws SQLException {
-      return observe(ms, parameter, () -> delegate.update(ms, parameter));
+      long start = System.nanoTime();
+      try {
+        return delegate.update(ms, parameter);
+      } finally {
+        observed(ms, parameter, start);
+      }
     }
 
     @Override
     public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds, ResultHandler resultHandler)
         throws SQLException {
-      return observe(ms, parameter, () -> delegate.query(ms, parameter, rowBounds, resultHandler));
+      long start = System.nanoTime();
+      try {
+        return delegate.query(ms, parameter, rowBounds, resultHandler);
+      } finally {
+        observed(ms, parameter, start);
+      }
     }
 
     @Override
     public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds, ResultHandler resultHandler,
         CacheKey cacheKey, BoundSql boundSql) throws SQLException {
-      return observe(ms, parameter, () -> delegate.query(ms, parameter, rowBounds, resultHandler, cacheKey, boundSql));
+      long start = System.nanoTime();
+      try {
+        return delegate.query(ms, parameter, rowBounds, resultHandler, cacheKey, boundSql);
+      } finally {
+        observed(ms, parameter, start);
+      }
     }
   }
 
