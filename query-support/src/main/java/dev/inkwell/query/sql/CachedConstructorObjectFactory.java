@@ -1,6 +1,7 @@
 package dev.inkwell.query.sql;
 
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public class CachedConstructorObjectFactory extends DefaultObjectFactory {
   @SuppressWarnings("unchecked")
   public <T> T create(Class<T> type, List<Class<?>> argTypes, List<Object> args) {
     List<Class<?>> signature = argTypes == null || args == null ? List.of() : argTypes;
+    if (type == List.class && signature.isEmpty()) {
+      // What MyBatis builds for every statement's rows (its List default), without reflection:
+      // 0.9 % of an upsert's CPU samples through a kept constructor (async-profiler, W6).
+      return (T) new ArrayList<>();
+    }
     Constructor<?> constructor = kept(type, signature);
     if (constructor == null) {
       T created = super.create(type, argTypes, args);
