@@ -2,6 +2,7 @@ package dev.inkwell.query.sql;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -63,10 +64,15 @@ public class StatementScopedCacheKeys implements Interceptor {
     return true;
   }
 
-  /** Equal to no other key: a look-up with it finds only what was stored under it. */
+  /**
+   * Equal to no other key: a look-up with it finds only what was stored under it. Its hash is drawn
+   * at random, not the identity hash, which the JVM writes into a new object's header on first use:
+   * 1.5 % of a look-up by id's CPU samples (async-profiler, W3).
+   */
   static final class OwnKey extends CacheKey {
 
     private static final long serialVersionUID = 1L;
+    private final int hash = ThreadLocalRandom.current().nextInt();
 
     @Override
     public boolean equals(Object other) {
@@ -75,7 +81,7 @@ public class StatementScopedCacheKeys implements Interceptor {
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(this);
+      return hash;
     }
   }
 
