@@ -202,6 +202,21 @@ class FlatRowsResultSetHandlerTest {
   }
 
   @Test
+  void valuesAreWhatMyBatisReads() {
+    assertThat(sameThroughBoth(s -> s.selectList("flatRows.count"), false)).containsExactly(3L);
+    assertThat(sameThroughBoth(s -> s.selectList("flatRows.names"), false)).containsExactly("a", null, "c");
+    // the first of several columns; a row whose value is null is a null
+    assertThat(sameThroughBoth(s -> s.selectList("flatRows.firstOfTwo"), false)).containsExactly(7, null);
+    // a jsonb column (JDBC type OTHER) read as text
+    assertThat(sameThroughBoth(s -> s.selectList("flatRows.asText"), false)).containsExactly("{\"k\": 1}");
+    assertThat(readByIt).containsExactly("flatRows.count", "flatRows.names", "flatRows.firstOfTwo", "flatRows.asText");
+    // a map has no type handler: MyBatis maps it
+    assertThat(sameThroughBoth(s -> s.selectList("flatRows.aMap"), false)).containsExactly(Map.of("one", 1));
+    assertThat(readByIt).hasSize(4);
+    assertThat(sameFailureThroughBoth("flatRows.badNumber")).contains("Error attempting to get column 'n' from result set");
+  }
+
+  @Test
   void joinedRowsAreGroupedAsMyBatisGroupsThem() {
     List<Object> rows = sameThroughBoth(s -> s.selectList("flatRows.owners"), false);
     // by key, in the order first seen: a child once per parent, none for a row without one (an empty
