@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -294,8 +295,16 @@ public class PostService {
   public Optional<UserWithPosts> findUserWithPosts(int userId, UserPostsInclude include) {
     OwnerWithPostsRow<User> row = userPosts.selectUserWithPosts(userId, POSTS.where(include.where()), include.required(),
         include.tags());
-    return Optional.ofNullable(row).map(r -> new UserWithPosts(r.getOwner(),
-        r.getPosts().stream().map(p -> p.toPost(include.tags())).toList()));
+    if (row == null) {
+      return Optional.empty();
+    }
+    // A loop, not a stream: the stream's own machinery cost three times what the five posts' mapping
+    // did (async-profiler, W5 loads).
+    List<Post> posts = new ArrayList<>(row.getPosts().size());
+    for (PostRow post : row.getPosts()) {
+      posts.add(post.toPost(include.tags()));
+    }
+    return Optional.of(new UserWithPosts(row.getOwner(), Collections.unmodifiableList(posts)));
   }
 
   /**
