@@ -70,7 +70,7 @@ class WebConfiguration {
 
   /**
    * {@link RequestAdmission}, after Spring Security (a refused request never waits for a turn). It
-   * admits the pool's connections and two more unless {@code inkwell.web.max-active-requests} is set,
+   * admits as many requests as the pool has connections unless {@code inkwell.web.max-active-requests} is set,
    * and waits as long as the pool would for a connection.
    */
   @Bean
