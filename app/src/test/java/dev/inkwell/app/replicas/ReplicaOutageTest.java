@@ -137,8 +137,9 @@ class ReplicaOutageTest {
         double lagFallbacks = count("inkwell.datasource.replica.fallbacks", "reason", "lag");
         primary.createStatement().execute("INSERT INTO tags (name) VALUES ('delayed-" + System.nanoTime() + "')");
         // Not "replica down", which the service may see for a moment after the restart.
+        // A reading without a description (between two checks of the standby) is read again, not a failure.
         assertThat(LocalReplica.eventually(Duration.ofSeconds(15), () -> replicaStatus("FALLBACK")
-            && health().get("components").get("replica").get("description").asString().endsWith("replica lag"))).isTrue();
+            && health().get("components").get("replica").path("description").asString("").endsWith("replica lag"))).isTrue();
         readsSucceed(10);
         assertThat(count("inkwell.datasource.replica.fallbacks", "reason", "lag")).isGreaterThanOrEqualTo(lagFallbacks + 10);
       } finally {
