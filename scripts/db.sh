@@ -355,6 +355,19 @@ replica() {
   esac
 }
 
+# The cores the running cluster may use (taskset's list, e.g. "1"): its postmaster and every process
+# it has started; the backends it forks later inherit them (scripts/bench.sh data --split-cores).
+pin() {
+  [ -n "${1:-}" ] || die "usage: $0 pin CPU-LIST"
+  BINDIR=$(find_bindir) || die "no PostgreSQL installed"
+  pick_datadir
+  is_running || die "not running"
+  local postmaster p
+  postmaster=$(head -1 "$DATA/postmaster.pid")
+  for p in "$postmaster" $(pgrep -P "$postmaster"); do taskset -a -cp "$1" "$p" >/dev/null; done
+  log "cluster on CPUs $1"
+}
+
 # A crash, as far as clients and the standby can tell: no shutdown checkpoint, connections cut.
 kill_primary() {
   BINDIR=$(find_bindir) || die "no PostgreSQL installed"
@@ -366,9 +379,10 @@ case "${1:-start}" in
   start) start ;;
   stop) stop ;;
   kill) kill_primary ;;
+  pin) shift; pin "$@" ;;
   status) status ;;
   url) echo "jdbc:postgresql://127.0.0.1:$PORT/inkwell" ;;
   pooler) shift; pooler "$@" ;;
   replica) shift; replica "$@" ;;
-  *) die "usage: $0 [start|stop|kill|status|url|pooler [start|stop|status]|replica [start [--sync]|stop|status|promote]]" ;;
+  *) die "usage: $0 [start|stop|kill|status|url|pin CPU-LIST|pooler [start|stop|status]|replica [start [--sync]|stop|status|promote]]" ;;
 esac
