@@ -786,9 +786,13 @@ class DataPathBench {
     Map<String, Object> out = new LinkedHashMap<>();
     List<String> slower = new ArrayList<>();
     List<String> belowFloor = new ArrayList<>();
-    collect("", w, slower, belowFloor);
+    List<String> jdbcAboveFloor = new ArrayList<>();
+    collect("", w, slower, belowFloor, jdbcAboveFloor);
     out.put("withinRatio1.15", slower.isEmpty() ? "yes" : slower);
     out.put("atLeast85PercentOfPgbench", belowFloor.isEmpty() ? "yes" : belowFloor);
+    // pgbench's libpq sends a Describe with every execution, which pgjdbc sends once per statement:
+    // where the database's CPU is the limit, JDBC can outrun the floor, and these paths say where.
+    out.put("jdbcAbovePgbench", jdbcAboveFloor.isEmpty() ? "none" : jdbcAboveFloor);
     Map<String, Object> bulk = (Map<String, Object>) ((Map<String, Object>) w.get("W2_bulkCreate")).get("inkwell");
     out.put("bulkAtLeast50000RowsPerSecond", (Double) bulk.get("rowsPerSecond") >= 50_000);
     Map<String, Object> w5 = (Map<String, Object>) w.get("W5_nested_include");
@@ -799,16 +803,22 @@ class DataPathBench {
   }
 
   @SuppressWarnings("unchecked")
-  private static void collect(String path, Map<String, Object> node, List<String> slower, List<String> belowFloor) {
+  private static void collect(String path, Map<String, Object> node, List<String> slower, List<String> belowFloor,
+      List<String> jdbcAboveFloor) {
     if (node.containsKey("ratio") && (Double) node.get("ratio") > 1.15) {
       slower.add(path + " " + node.get("ratio"));
     }
-    if (node.get("pgbench") instanceof Map<?, ?> pg && (Double) pg.get("inkwellFraction") < 0.85) {
-      belowFloor.add(path + " " + pg.get("inkwellFraction"));
+    if (node.get("pgbench") instanceof Map<?, ?> pg) {
+      if ((Double) pg.get("inkwellFraction") < 0.85) {
+        belowFloor.add(path + " " + pg.get("inkwellFraction"));
+      }
+      if ((Double) pg.get("jdbcFraction") > 1) {
+        jdbcAboveFloor.add(path + " " + pg.get("jdbcFraction"));
+      }
     }
     node.forEach((k, v) -> {
       if (v instanceof Map<?, ?> child && !k.equals("pgbench")) {
-        collect(path.isEmpty() ? k : path + "." + k, (Map<String, Object>) child, slower, belowFloor);
+        collect(path.isEmpty() ? k : path + "." + k, (Map<String, Object>) child, slower, belowFloor, jdbcAboveFloor);
       }
     });
   }
