@@ -52,6 +52,11 @@ class QuickBenchTest {
     assertThat(report.get("versions").get("postgres").asString()).isNotBlank();
     assertThat(report.get("expectations").has("withinRatio1.15")).isTrue();
     assertThat(report.get("expectations").get("w5WithinRatio1.3").asString()).contains(", ");
+    // The paths named as outrunning pgbench are those whose JDBC share of its rate is above 1.
+    long above = w.findParents("jdbcFraction").stream().filter(f -> f.get("jdbcFraction").asDouble() > 1).count();
+    JsonNode listed = report.get("expectations").get("jdbcAbovePgbench");
+    assertThat(listed.isArray() ? listed.size() : 0).isEqualTo(above);
+    assertThat(listed.isArray() || listed.asString().equals("none")).isTrue();
   }
 
   @Test
