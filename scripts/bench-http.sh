@@ -5,7 +5,7 @@
 # Debian's wrk against six routes and the HTTP stack's floor, 32 connections each, after an untimed warm-up pass over all of them
 # and the embedding of the posts it wrote.
 # Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors, requests,
-# and the service's CPU per request (µs).
+# the service's CPU per request (µs) and the posts still waiting to be embedded when the route began.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOG_TAG=bench-http
@@ -43,19 +43,32 @@ CLK_TCK=$(getconf CLK_TCK)
 service_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; } # utime + stime
 # INKWELL_BENCH_ROUTES (an extended regular expression, e.g. search): only the routes it matches, warm-up included.
 ROUTES=${INKWELL_BENCH_ROUTES:-.}
+# Posts written (the seed, the with-post route) wait in the outbox for the service's worker, whose
+# model takes a core while it embeds them: each route is measured once the outbox is empty, or after
+# at most 180 s with what it still holds in its line (outboxBacklog). Prints that backlog.
+drain_outbox() {
+  local left
+  for _ in $(seq 1 180); do
+    left=$("${PSQL[@]}" -d "$DB" -At -c 'SELECT count(*) FROM post_search_outbox')
+    [ "$left" = 0 ] && break
+    sleep 1
+  done
+  echo "$left"
+}
 PAGE_PATH='/api/users?age%5B%24gte%5D=30&order=-age&size=20'
 route() { # PASS SECONDS: every route once; the first pass is the untimed warm-up (JIT, pool, caches)
   local pass=$1 seconds=$2
   measure() { # ROUTE SCRIPT PATH
     grep -Eq -- "$ROUTES" <<<"$1" || return 0
-    local out before after requests
+    local out before after requests backlog=0
+    [ "$pass" = measured ] && backlog=$(drain_outbox)
     before=$(service_cpu_ticks)
     out=$(ROUTE=$1 wrk -t2 -c$CONNECTIONS -d"${seconds}s" -s "$WRK_DIR/$2" "http://127.0.0.1:$PORT$3" | grep '^{')
     after=$(service_cpu_ticks)
     requests=$(sed -E 's/.*"requests": ([0-9]+).*/\1/' <<<"$out")
     # The service's CPU (all its threads, user and system) per request served: it moves less between
     # runs than the rates do on a machine that wrk and PostgreSQL share.
-    [ "$pass" = measured ] && echo "${out%\}}, \"serviceCpuUsPerRequest\": $(( (after - before) * 1000000 / CLK_TCK / (requests > 0 ? requests : 1) ))}"
+    [ "$pass" = measured ] && echo "${out%\}}, \"serviceCpuUsPerRequest\": $(( (after - before) * 1000000 / CLK_TCK / (requests > 0 ? requests : 1) )), \"outboxBacklog\": $backlog}"
     return 0
   }
   INCLUDE= measure "GET /api/users/{id}" get-user.lua ""
@@ -79,11 +92,5 @@ route() { # PASS SECONDS: every route once; the first pass is the untimed warm-u
 WARMUP=${INKWELL_BENCH_WARMUP:-20}
 log "warm-up: every route for $WARMUP s"
 route warm-up "$WARMUP"
-# The warm-up's posts wait to be embedded by the service's worker: measured, it took a core from the
-# first route. Measuring starts when the outbox is empty (at most 60 s).
-for _ in $(seq 1 60); do
-  [ "$("${PSQL[@]}" -d "$DB" -At -c 'SELECT count(*) FROM post_search_outbox')" = 0 ] && break
-  sleep 1
-done
 log "measuring: every route for $SECONDS_PER_ROUTE s at $CONNECTIONS connections"
 route measured "$SECONDS_PER_ROUTE"
