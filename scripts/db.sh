@@ -364,7 +364,8 @@ pin() {
   is_running || die "not running"
   local postmaster p
   postmaster=$(head -1 "$DATA/postmaster.pid")
-  for p in "$postmaster" $(pgrep -P "$postmaster"); do taskset -a -cp "$1" "$p" >/dev/null; done
+  # shellcheck disable=SC2046
+  for p in "$postmaster" $(cat "/proc/$postmaster/task/$postmaster/children"); do taskset -a -cp "$1" "$p" >/dev/null; done
   log "cluster on CPUs $1"
 }
 
