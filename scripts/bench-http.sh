@@ -2,8 +2,8 @@
 # HTTP benchmark of the deployed jar (scripts/bench.sh http [seconds=20] [--jar-option=value ...]): starts
 # target/inkwell.jar (with its default settings, or the options given) on
 # a database of its own (inkwell_bench_http, created again each run, seeded with plain SQL), then runs
-# Debian's wrk against six routes and the HTTP stack's floor, 32 connections each, after an untimed warm-up pass over all of them
-# and the embedding of the posts it wrote.
+# Debian's wrk against six routes and the HTTP stack's floor, 32 connections each, after an untimed warm-up pass over all of them;
+# each route is measured once the service's worker has embedded the posts written before it.
 # Prints one JSON line per route: requests/s, p50 and p99 in ms, non-2xx responses, socket errors, requests,
 # the service's CPU per request (µs) and the posts still waiting to be embedded when the route began.
 set -euo pipefail
